@@ -1,0 +1,33 @@
+namespace AgentSafety.Analyzers.ToolModel;
+
+/// <summary>
+/// Metadata names of the types that make a method an agent tool or declare its guard. Tools are recognised by these
+/// names, never by assembly identity or version, so any release of a framework is seen the same way.
+/// </summary>
+internal static class WellKnownNames
+{
+    public const string RequiresPermissionAttribute = "AgentSafety.RequiresPermissionAttribute";
+    public const string RequiresRelationAttribute = "AgentSafety.RequiresRelationAttribute";
+    public const string RequiresApprovalAttribute = "AgentSafety.RequiresApprovalAttribute";
+    public const string DelegatedTokenAttribute = "AgentSafety.DelegatedTokenAttribute";
+    public const string PublicToolAttribute = "AgentSafety.PublicToolAttribute";
+    public const string AgentToolAttribute = "AgentSafety.AgentToolAttribute";
+    public const string AccessToken = "AgentSafety.AccessToken";
+    public const string ToolPrincipal = "AgentSafety.ToolPrincipal";
+
+    public const string AIFunctionFactory = "Microsoft.Extensions.AI.AIFunctionFactory";
+    public const string AIFunction = "Microsoft.Extensions.AI.AIFunction";
+    public const string AIFunctionArguments = "Microsoft.Extensions.AI.AIFunctionArguments";
+
+    public const string KernelFunctionAttribute = "Microsoft.SemanticKernel.KernelFunctionAttribute";
+    public const string KernelFunctionFactory = "Microsoft.SemanticKernel.KernelFunctionFactory";
+
+    public const string McpServerToolAttribute = "ModelContextProtocol.Server.McpServerToolAttribute";
+    public const string McpServerTool = "ModelContextProtocol.Server.McpServerTool";
+
+    public const string AuthorizeAttribute = "Microsoft.AspNetCore.Authorization.AuthorizeAttribute";
+    public const string AllowAnonymousAttribute = "Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute";
+
+    public const string DescriptionAttribute = "System.ComponentModel.DescriptionAttribute";
+    public const string CancellationToken = "System.Threading.CancellationToken";
+}
