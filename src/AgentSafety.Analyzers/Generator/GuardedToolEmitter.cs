@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using AgentSafety.Analyzers.Common;
 
@@ -122,21 +123,36 @@ internal static class GuardedToolEmitter
         writer.Line("private static readonly global::AgentSafety.ToolRequirements s_requirements = new(");
         writer.Line("    " + Literal(tool.ToolName) + ",");
         writer.Line("    permissions: " + StringArray(tool.Permissions) + ",");
-        writer.Line("    relations: new global::AgentSafety.RelationRequirement[]");
-        writer.Line("    {");
-        foreach (var relation in tool.Relations)
-            writer.Line("        new(" + Literal(relation.Relation) + ", " + Literal(relation.ObjectType) + ", "
-                + Literal(relation.ParameterName) + "),");
-
-        writer.Line("    },");
+        WriteArray(writer, "relations", "RelationRequirement", tool.Relations.Select(relation => "new("
+            + Literal(relation.Relation) + ", " + Literal(relation.ObjectType) + ", "
+            + Literal(relation.ParameterName) + ")"), ",");
         writer.Line("    approvalMessage: " + (tool.ApprovalMessage is null ? "null" : Literal(tool.ApprovalMessage)) + ",");
-        writer.Line("    tokens: new global::AgentSafety.TokenRequirement[]");
-        writer.Line("    {");
-        foreach (var token in tool.Tokens)
-            writer.Line("        new(" + Literal(token.ParameterName) + ", " + Literal(token.Connection) + ", "
-                + StringArray(token.Scopes) + "),");
+        WriteArray(writer, "tokens", "TokenRequirement", tool.Tokens.Select(token => "new("
+            + Literal(token.ParameterName) + ", " + Literal(token.Connection) + ", " + StringArray(token.Scopes) + ")"),
+            ");");
+    }
 
-        writer.Line("    });");
+    private static void WriteArray(
+        SourceWriter writer,
+        string argumentName,
+        string typeName,
+        IEnumerable<string> items,
+        string terminator)
+    {
+        var list = items.ToList();
+        if (list.Count == 0)
+        {
+            writer.Line("    " + argumentName + ": global::System.Array.Empty<global::AgentSafety." + typeName + ">()"
+                + terminator);
+            return;
+        }
+
+        writer.Line("    " + argumentName + ": new global::AgentSafety." + typeName + "[]");
+        writer.Line("    {");
+        foreach (var item in list)
+            writer.Line("        " + item + ",");
+
+        writer.Line("    }" + terminator);
     }
 
     private static void WriteBind(SourceWriter writer, GuardedToolModel tool)
