@@ -151,7 +151,7 @@ public sealed class EmbeddedFgaEvaluator : IRelationshipChecker
         {
             var problem = TupleValidator.FindProblem(Model, tuple, out var user, out var target);
             if (problem is not null)
-                throw Invalid(FgaErrorCode.ValidationError, $"invalid contextual tuple '{tuple}': {problem}");
+                throw Invalid(FgaErrorCode.InvalidTuple, $"invalid contextual tuple '{tuple}': {problem}");
             index.Add(tuple, user, target);
         }
 
