@@ -1,0 +1,14 @@
+using AgentSafety.OpenFga.Model;
+
+namespace AgentSafety.OpenFga.Dsl;
+
+/// <summary>Loads a model file: OpenFGA DSL (<c>.fga</c>) or, when the text starts with <c>{</c>, OpenFGA JSON.
+/// </summary>
+public static class ModelFile
+{
+    /// <summary>Reads and validates the model in <paramref name="path"/>.</summary>
+    public static AuthorizationModel Load(string path) => Parse(File.ReadAllText(path));
+
+    /// <summary>Parses and validates DSL or JSON model text.</summary>
+    public static AuthorizationModel Parse(string text) => DslParser.Parse(text);
+}
