@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace AgentSafety.Analyzers.ToolModel;
@@ -89,7 +90,8 @@ internal static class ToolRecognizer
 
             var declaration = ToolDeclaration.Read(method, context);
             var name = FactoryName(invocation) ?? declaration.AgentTool?.Name ?? MethodName(method);
-            var location = argument.Value.Syntax.GetLocation();
+            var syntax = argument.Syntax is ArgumentSyntax { Expression: { } expression } ? expression : argument.Syntax;
+            var location = syntax.GetLocation();
             return new AgentTool(
                 ToolShape.FactoryTarget, factory, method, method, name, location, declaration, invocation);
         }
