@@ -41,5 +41,15 @@ internal static class CodeFixVerifier<TAnalyzer, TCodeFix>
             ReferenceAssemblies = TestReferences.None;
             TestState.AdditionalReferences.AddRange(TestReferences.Assemblies);
         }
+
+        /// <summary>Compiles without the AgentSafety runtime, as a project that has not adopted it yet.</summary>
+        public bool WithoutAgentSafety
+        {
+            init
+            {
+                if (value)
+                    TestState.AdditionalReferences.RemoveAll(TestReferences.IsAgentSafetyRuntime);
+            }
+        }
     }
 }

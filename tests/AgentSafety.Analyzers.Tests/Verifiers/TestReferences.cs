@@ -23,6 +23,9 @@ internal static class TestReferences
 
     public static ImmutableArray<MetadataReference> Assemblies { get; } = Load();
 
+    public static bool IsAgentSafetyRuntime(MetadataReference reference) =>
+        Path.GetFileName(reference.Display) == "AgentSafety.dll";
+
     private static ImmutableArray<MetadataReference> Load()
     {
         var paths = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? "").Split(Path.PathSeparator);
