@@ -18,6 +18,8 @@ internal static class WellKnownNames
     public const string AIFunctionFactory = "Microsoft.Extensions.AI.AIFunctionFactory";
     public const string AIFunction = "Microsoft.Extensions.AI.AIFunction";
     public const string AIFunctionArguments = "Microsoft.Extensions.AI.AIFunctionArguments";
+    public const string DelegatingAIFunction = "Microsoft.Extensions.AI.DelegatingAIFunction";
+    public const string GuardedAIFunction = "AgentSafety.GuardedAIFunction";
 
     public const string KernelFunctionAttribute = "Microsoft.SemanticKernel.KernelFunctionAttribute";
     public const string KernelFunctionFactory = "Microsoft.SemanticKernel.KernelFunctionFactory";
@@ -30,4 +32,9 @@ internal static class WellKnownNames
 
     public const string DescriptionAttribute = "System.ComponentModel.DescriptionAttribute";
     public const string CancellationToken = "System.Threading.CancellationToken";
+    public const string Delegate = "System.Delegate";
+    public const string MethodInfo = "System.Reflection.MethodInfo";
+    public const string ClaimsPrincipal = "System.Security.Claims.ClaimsPrincipal";
+    public const string FromKeyedServicesAttribute =
+        "Microsoft.Extensions.DependencyInjection.FromKeyedServicesAttribute";
 }

@@ -1,0 +1,93 @@
+using System;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AgentSafety.Analyzers.ToolModel;
+
+/// <summary>What an analyzer's tool action receives: one tool and a way to report about it.</summary>
+internal readonly struct ToolAnalysisContext
+{
+    private readonly Action<Diagnostic> _reportDiagnostic;
+
+    public ToolAnalysisContext(
+        AgentTool tool,
+        ToolCompilationContext tools,
+        AnalyzerOptions options,
+        Action<Diagnostic> reportDiagnostic,
+        System.Threading.CancellationToken cancellationToken)
+    {
+        Tool = tool;
+        Tools = tools;
+        Options = options;
+        _reportDiagnostic = reportDiagnostic;
+        CancellationToken = cancellationToken;
+    }
+
+    public AgentTool Tool { get; }
+
+    public ToolCompilationContext Tools { get; }
+
+    public AnalyzerOptions Options { get; }
+
+    public System.Threading.CancellationToken CancellationToken { get; }
+
+    public void ReportDiagnostic(Diagnostic diagnostic) => _reportDiagnostic(diagnostic);
+}
+
+/// <summary>Registers one callback that runs for every agent tool, whatever its shape.</summary>
+internal static class ToolAnalysisExtensions
+{
+    /// <summary>
+    /// Calls <paramref name="action"/> once for each declared tool (<c>[KernelFunction]</c>, <c>[McpServerTool]</c>,
+    /// <c>AIFunction</c> subclass) and once for each factory call whose target is statically known. A method both
+    /// attributed and passed to a factory is seen twice, once per shape; analyzers that report on the method
+    /// itself skip the factory shape in that case (see <see cref="ToolRecognizer.GetAttributedShape"/>).
+    /// </summary>
+    public static void RegisterToolAction(
+        this CompilationStartAnalysisContext context,
+        ToolCompilationContext tools,
+        Action<ToolAnalysisContext> action)
+    {
+        if (!tools.ReferencesAgentFramework)
+            return;
+
+        context.RegisterSymbolAction(
+            symbolContext =>
+            {
+                var tool = symbolContext.Symbol switch
+                {
+                    IMethodSymbol method => ToolRecognizer.FromAttributedMethod(method, tools),
+                    INamedTypeSymbol type => ToolRecognizer.FromAIFunctionSubclass(type, tools),
+                    _ => null,
+                };
+                if (tool is not null)
+                {
+                    action(new ToolAnalysisContext(
+                        tool,
+                        tools,
+                        symbolContext.Options,
+                        symbolContext.ReportDiagnostic,
+                        symbolContext.CancellationToken));
+                }
+            },
+            SymbolKind.Method,
+            SymbolKind.NamedType);
+
+        context.RegisterOperationAction(
+            operationContext =>
+            {
+                var invocation = (IInvocationOperation)operationContext.Operation;
+                if (ToolRecognizer.FromFactoryCall(invocation, tools) is { } tool)
+                {
+                    action(new ToolAnalysisContext(
+                        tool,
+                        tools,
+                        operationContext.Options,
+                        operationContext.ReportDiagnostic,
+                        operationContext.CancellationToken));
+                }
+            },
+            OperationKind.Invocation);
+    }
+}

@@ -1,0 +1,118 @@
+using Microsoft.CodeAnalysis;
+
+namespace AgentSafety.Analyzers.ToolModel;
+
+/// <summary>
+/// The well-known symbols of one compilation, resolved once. Every analyzer creates one in its compilation-start
+/// action and stops there when <see cref="Create"/> returns <see langword="null"/>: a project that references no
+/// agent framework and no AgentSafety attribute has no tools to check.
+/// </summary>
+internal sealed class ToolCompilationContext
+{
+    private ToolCompilationContext(Compilation compilation)
+    {
+        Compilation = compilation;
+        RequiresPermissionAttribute = Resolve(WellKnownNames.RequiresPermissionAttribute);
+        RequiresRelationAttribute = Resolve(WellKnownNames.RequiresRelationAttribute);
+        RequiresApprovalAttribute = Resolve(WellKnownNames.RequiresApprovalAttribute);
+        DelegatedTokenAttribute = Resolve(WellKnownNames.DelegatedTokenAttribute);
+        PublicToolAttribute = Resolve(WellKnownNames.PublicToolAttribute);
+        AgentToolAttribute = Resolve(WellKnownNames.AgentToolAttribute);
+        AccessToken = Resolve(WellKnownNames.AccessToken);
+        ToolPrincipal = Resolve(WellKnownNames.ToolPrincipal);
+        GuardedAIFunction = Resolve(WellKnownNames.GuardedAIFunction);
+        AIFunctionFactory = Resolve(WellKnownNames.AIFunctionFactory);
+        AIFunction = Resolve(WellKnownNames.AIFunction);
+        AIFunctionArguments = Resolve(WellKnownNames.AIFunctionArguments);
+        DelegatingAIFunction = Resolve(WellKnownNames.DelegatingAIFunction);
+        KernelFunctionAttribute = Resolve(WellKnownNames.KernelFunctionAttribute);
+        KernelFunctionFactory = Resolve(WellKnownNames.KernelFunctionFactory);
+        McpServerToolAttribute = Resolve(WellKnownNames.McpServerToolAttribute);
+        McpServerTool = Resolve(WellKnownNames.McpServerTool);
+        AuthorizeAttribute = Resolve(WellKnownNames.AuthorizeAttribute);
+        AllowAnonymousAttribute = Resolve(WellKnownNames.AllowAnonymousAttribute);
+        CancellationToken = Resolve(WellKnownNames.CancellationToken);
+        Delegate = Resolve(WellKnownNames.Delegate);
+        MethodInfo = Resolve(WellKnownNames.MethodInfo);
+        ClaimsPrincipal = Resolve(WellKnownNames.ClaimsPrincipal);
+        FromKeyedServicesAttribute = Resolve(WellKnownNames.FromKeyedServicesAttribute);
+    }
+
+    /// <summary>The compilation the symbols come from.</summary>
+    public Compilation Compilation { get; }
+
+    public INamedTypeSymbol? RequiresPermissionAttribute { get; }
+    public INamedTypeSymbol? RequiresRelationAttribute { get; }
+    public INamedTypeSymbol? RequiresApprovalAttribute { get; }
+    public INamedTypeSymbol? DelegatedTokenAttribute { get; }
+    public INamedTypeSymbol? PublicToolAttribute { get; }
+    public INamedTypeSymbol? AgentToolAttribute { get; }
+    public INamedTypeSymbol? AccessToken { get; }
+    public INamedTypeSymbol? ToolPrincipal { get; }
+    public INamedTypeSymbol? GuardedAIFunction { get; }
+    public INamedTypeSymbol? AIFunctionFactory { get; }
+    public INamedTypeSymbol? AIFunction { get; }
+    public INamedTypeSymbol? AIFunctionArguments { get; }
+    public INamedTypeSymbol? DelegatingAIFunction { get; }
+    public INamedTypeSymbol? KernelFunctionAttribute { get; }
+    public INamedTypeSymbol? KernelFunctionFactory { get; }
+    public INamedTypeSymbol? McpServerToolAttribute { get; }
+    public INamedTypeSymbol? McpServerTool { get; }
+    public INamedTypeSymbol? AuthorizeAttribute { get; }
+    public INamedTypeSymbol? AllowAnonymousAttribute { get; }
+    public INamedTypeSymbol? CancellationToken { get; }
+    public INamedTypeSymbol? Delegate { get; }
+    public INamedTypeSymbol? MethodInfo { get; }
+    public INamedTypeSymbol? ClaimsPrincipal { get; }
+    public INamedTypeSymbol? FromKeyedServicesAttribute { get; }
+
+    /// <summary>True when at least one AgentSafety requirement attribute is referenced.</summary>
+    public bool ReferencesAgentSafety =>
+        RequiresPermissionAttribute is not null ||
+        RequiresRelationAttribute is not null ||
+        RequiresApprovalAttribute is not null ||
+        PublicToolAttribute is not null;
+
+    /// <summary>True when at least one agent framework whose tools the model recognises is referenced.</summary>
+    public bool ReferencesAgentFramework =>
+        AIFunctionFactory is not null ||
+        AIFunction is not null ||
+        KernelFunctionAttribute is not null ||
+        KernelFunctionFactory is not null ||
+        McpServerToolAttribute is not null ||
+        McpServerTool is not null;
+
+    /// <summary>
+    /// Resolves the symbols of <paramref name="compilation"/>, or returns <see langword="null"/> when it references
+    /// neither an agent framework nor AgentSafety, so the caller can register nothing.
+    /// </summary>
+    public static ToolCompilationContext? Create(Compilation compilation)
+    {
+        var context = new ToolCompilationContext(compilation);
+        if (!context.ReferencesAgentFramework && !context.ReferencesAgentSafety)
+            return null;
+
+        return context;
+    }
+
+    /// <summary>True when <paramref name="type"/> is <paramref name="expected"/> (both known).</summary>
+    public static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected) =>
+        type is not null && expected is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, expected);
+
+    /// <summary>True when <paramref name="type"/> is <paramref name="baseType"/> or derives from it.</summary>
+    public static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
+    {
+        if (baseType is null)
+            return false;
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (Is(current, baseType))
+                return true;
+        }
+
+        return false;
+    }
+
+    private INamedTypeSymbol? Resolve(string metadataName) => Compilation.GetTypeByMetadataName(metadataName);
+}

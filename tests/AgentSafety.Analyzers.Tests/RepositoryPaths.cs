@@ -1,0 +1,20 @@
+namespace AgentSafety.Analyzers.Tests;
+
+/// <summary>Finds files of the repository this test assembly was built from.</summary>
+internal static class RepositoryPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Combine(params string[] parts) => Path.Combine([Root, .. parts]);
+
+    private static string FindRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "AgentSafety.Analyzers.sln")))
+                return directory.FullName;
+        }
+
+        throw new InvalidOperationException("The repository root (holding AgentSafety.Analyzers.sln) was not found.");
+    }
+}
