@@ -29,7 +29,8 @@ public sealed class GuardedToolGenerator : IIncrementalGenerator
             .ForAttributeWithMetadataName(
                 trigger,
                 static (node, _) => node is MethodDeclarationSyntax,
-                static (attributed, token) => GuardedToolParser.Parse((IMethodSymbol)attributed.TargetSymbol, token))
+                static (attributed, token) => GuardedToolParser.Parse(
+                    (IMethodSymbol)attributed.TargetSymbol, attributed.SemanticModel.Compilation, token))
             .Where(static model => model is not null)
             .WithTrackingName(GeneratorInfo.ToolModelStep)
             .Collect());

@@ -21,49 +21,52 @@ internal static class GuardedToolParser
     private static readonly SymbolDisplayFormat s_fullyQualified = SymbolDisplayFormat.FullyQualifiedFormat
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
-    public static GuardedToolModel? Parse(IMethodSymbol method, CancellationToken cancellationToken)
+    public static GuardedToolModel? Parse(
+        IMethodSymbol method,
+        Compilation compilation,
+        CancellationToken cancellationToken)
     {
-        if (!CanGenerate(method))
+        if (ToolCompilationContext.Create(compilation) is not { } context || !CanGenerate(method))
+            return null;
+
+        var declaration = ToolDeclaration.Read(method, context);
+        if (!declaration.HasOwnRequirements)
             return null;
 
         var parameters = new List<ParameterModel>();
         foreach (var parameter in method.Parameters)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var model = ParseParameter(parameter);
+            var model = ParseParameter(parameter, declaration);
             if (model is null)
                 return null;
 
             parameters.Add(model);
         }
 
-        var relations = Attributes(method, WellKnownNames.RequiresRelationAttribute)
-            .Select(attribute => new RelationModel(Text(attribute, 0), Text(attribute, 1), Text(attribute, 2)))
+        var relations = declaration.Relations
+            .Select(relation => new RelationModel(relation.Relation ?? "", relation.ObjectType ?? "",
+                relation.ParameterName ?? ""))
             .ToList();
-        if (relations.Any(relation => !parameters.Any(p => p.Source == ParameterSource.Model
-                && p.Name == relation.ParameterName)))
+        if (relations.Any(relation => !parameters.Any(parameter => parameter.Source == ParameterSource.Model
+                && parameter.Name == relation.ParameterName)))
         {
             return null;
         }
 
-        var permissions = Attributes(method.ContainingType, WellKnownNames.RequiresPermissionAttribute)
-            .Concat(Attributes(method, WellKnownNames.RequiresPermissionAttribute))
-            .Select(attribute => Text(attribute, 0))
+        var permissions = declaration.Permissions
+            .Select(permission => permission.Permission ?? "")
             .Distinct()
             .ToEquatableArray();
-        var approval = Attributes(method, WellKnownNames.RequiresApprovalAttribute)
-            .Select(attribute => Text(attribute, 0))
-            .FirstOrDefault();
-        var tokens = method.Parameters
-            .Select(parameter => (parameter, attribute: Attribute(parameter, WellKnownNames.DelegatedTokenAttribute)))
-            .Where(pair => pair.attribute is not null)
-            .Select(pair => new TokenModel(pair.parameter.Name, Text(pair.attribute!, 0), Scopes(pair.attribute!)))
+        var tokens = declaration.DelegatedTokens
+            .Select(token => new TokenModel(token.Parameter.Name, token.Connection ?? "",
+                token.Scopes.Select(scope => scope ?? "").ToEquatableArray()))
             .ToEquatableArray();
 
         return new GuardedToolModel(
             TypeKeyOf(method.ContainingType),
             method.Name,
-            ToolName(method),
+            ToolName(method, declaration),
             Description(method) ?? "",
             Schema(parameters),
             method.IsStatic,
@@ -71,7 +74,7 @@ internal static class GuardedToolParser
             parameters.ToEquatableArray(),
             permissions,
             relations.ToEquatableArray(),
-            approval,
+            declaration.Approval?.BindingMessage,
             tokens);
     }
 
@@ -97,9 +100,9 @@ internal static class GuardedToolParser
             reference.GetSyntax() is TypeDeclarationSyntax declaration
             && declaration.Modifiers.Any(SyntaxKind.PartialKeyword));
 
-    private static ParameterModel? ParseParameter(IParameterSymbol parameter)
+    private static ParameterModel? ParseParameter(IParameterSymbol parameter, ToolDeclaration declaration)
     {
-        var source = SourceOf(parameter);
+        var source = SourceOf(parameter, declaration);
         if (source is null)
             return null;
 
@@ -125,10 +128,10 @@ internal static class GuardedToolParser
             description);
     }
 
-    private static ParameterSource? SourceOf(IParameterSymbol parameter)
+    private static ParameterSource? SourceOf(IParameterSymbol parameter, ToolDeclaration declaration)
     {
         var typeName = parameter.Type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat).TrimEnd('?');
-        if (Attribute(parameter, WellKnownNames.DelegatedTokenAttribute) is not null)
+        if (declaration.DelegatedTokens.Any(token => SymbolEqualityComparer.Default.Equals(token.Parameter, parameter)))
             return typeName == WellKnownNames.AccessToken ? ParameterSource.DelegatedToken : null;
 
         return typeName switch
@@ -156,17 +159,16 @@ internal static class GuardedToolParser
         return JsonSchemaWriter.ForObject(properties);
     }
 
-    private static string ToolName(IMethodSymbol method)
+    private static string ToolName(IMethodSymbol method, ToolDeclaration declaration)
     {
-        var named = Attribute(method, WellKnownNames.AgentToolAttribute);
-        if (named is not null && Text(named, 0).Length > 0)
-            return Text(named, 0);
+        if (declaration.AgentTool?.Name is { Length: > 0 } name)
+            return name;
 
         // AIFunctionFactory drops the conventional Async suffix; the guarded tool keeps the same name.
-        var name = method.Name;
-        return name.Length > 5 && name.EndsWith("Async", System.StringComparison.Ordinal)
-            ? name.Substring(0, name.Length - 5)
-            : name;
+        var methodName = method.Name;
+        return methodName.Length > 5 && methodName.EndsWith("Async", System.StringComparison.Ordinal)
+            ? methodName.Substring(0, methodName.Length - 5)
+            : methodName;
     }
 
     private static ReturnShape ReturnShapeOf(IMethodSymbol method)
@@ -239,17 +241,6 @@ internal static class GuardedToolParser
     {
         var attribute = Attribute(symbol, WellKnownNames.DescriptionAttribute);
         return attribute is null ? null : Text(attribute, 0);
-    }
-
-    private static EquatableArray<string> Scopes(AttributeData attribute)
-    {
-        if (attribute.ConstructorArguments.Length < 2)
-            return EquatableArray<string>.Empty;
-
-        var scopes = attribute.ConstructorArguments[1];
-        return scopes.Kind == TypedConstantKind.Array
-            ? scopes.Values.Select(value => value.Value as string ?? "").ToEquatableArray()
-            : new[] { scopes.Value as string ?? "" }.ToEquatableArray();
     }
 
     private static IEnumerable<AttributeData> Attributes(ISymbol symbol, string metadataName) =>
