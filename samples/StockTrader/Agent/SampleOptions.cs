@@ -10,15 +10,12 @@ public sealed record SampleOptions(ApprovalMode Approval, string? Error)
         var approval = ApprovalMode.Ask;
         for (var index = 0; index < args.Count; index++)
         {
-            switch (args[index])
-            {
-                case "--approve" when index + 1 < args.Count && Enum.TryParse<ApprovalMode>(args[index + 1], true, out var mode):
-                    approval = mode;
-                    index++;
-                    break;
-                default:
-                    return new SampleOptions(approval, $"unknown or incomplete option '{args[index]}'");
-            }
+            var value = index + 1 < args.Count ? args[index + 1] : null;
+            if (args[index] != "--approve" || !Enum.TryParse<ApprovalMode>(value, ignoreCase: true, out var mode))
+                return new SampleOptions(approval, $"unknown or incomplete option '{args[index]}'");
+
+            approval = mode;
+            index++;
         }
 
         return new SampleOptions(approval, null);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.AI;
@@ -15,7 +16,8 @@ namespace StockTrader.Agent;
 /// </remarks>
 public sealed partial class ScriptedChatClient : IChatClient
 {
-    private static readonly JsonSerializerOptions s_compact = new(AIJsonUtilities.DefaultOptions) { WriteIndented = false };
+    private static readonly JsonSerializerOptions s_compact =
+        new(AIJsonUtilities.DefaultOptions) { WriteIndented = false };
 
     private int _callNumber;
 
@@ -64,11 +66,12 @@ public sealed partial class ScriptedChatClient : IChatClient
         var trade = TradePattern().Match(prompt);
         if (trade.Success)
         {
-            var tool = trade.Groups["verb"].Value.Equals("buy", StringComparison.OrdinalIgnoreCase) ? "BuyStock" : "SellStock";
+            var buying = trade.Groups["verb"].Value.Equals("buy", StringComparison.OrdinalIgnoreCase);
+            var tool = buying ? "BuyStock" : "SellStock";
             var arguments = new Dictionary<string, object?>
             {
                 ["ticker"] = trade.Groups["ticker"].Value.ToUpperInvariant(),
-                ["quantity"] = int.Parse(trade.Groups["quantity"].Value, System.Globalization.CultureInfo.InvariantCulture),
+                ["quantity"] = int.Parse(trade.Groups["quantity"].Value, CultureInfo.InvariantCulture),
             };
             if (trade.Groups["as"].Success)
                 arguments["user"] = trade.Groups["as"].Value;
@@ -95,7 +98,8 @@ public sealed partial class ScriptedChatClient : IChatClient
         return json.ValueKind == JsonValueKind.String ? $"Done: {json.GetString()}." : $"Here you are: {json}";
     }
 
-    [GeneratedRegex(@"\b(?<verb>buy|sell)\s+(?<quantity>\d+)\s+(?:shares of\s+)?(?<ticker>[A-Za-z]+)(?:.*\bas\s+(?<as>\w+))?",
+    [GeneratedRegex(
+        @"\b(?<verb>buy|sell)\s+(?<quantity>\d+)\s+(?:shares of\s+)?(?<ticker>[A-Za-z]+)(?:.*\bas\s+(?<as>\w+))?",
         RegexOptions.IgnoreCase)]
     private static partial Regex TradePattern();
 

@@ -6,7 +6,8 @@ namespace StockTrader.Agent;
 /// <summary>Prints the conversation: prompts, tool calls, tool results (or denials) and the model's answers.</summary>
 public sealed class Transcript(TextWriter output)
 {
-    private static readonly JsonSerializerOptions s_compact = new(AIJsonUtilities.DefaultOptions) { WriteIndented = false };
+    private static readonly JsonSerializerOptions s_compact =
+        new(AIJsonUtilities.DefaultOptions) { WriteIndented = false };
 
     private int _allowed;
     private int _denied;
@@ -45,7 +46,8 @@ public sealed class Transcript(TextWriter output)
     private void ShowResult(FunctionResultContent result)
     {
         var json = JsonSerializer.SerializeToElement(result.Result, s_compact);
-        var denied = json.ValueKind == JsonValueKind.Object && json.TryGetProperty("denied", out var flag) && flag.GetBoolean();
+        var denied = json.ValueKind == JsonValueKind.Object
+            && json.TryGetProperty("denied", out var flag) && flag.GetBoolean();
         if (denied)
             _denied++;
         else

@@ -5,7 +5,9 @@ namespace StockTrader.Agent;
 /// <summary>One user message of the demo conversation.</summary>
 public sealed record Turn(string User, string Prompt);
 
-/// <summary>The demo conversation: allowed calls, a relationship denial, a permission denial, a forged identity.</summary>
+/// <summary>
+/// The demo conversation: allowed calls, a relationship denial, a permission denial and a forged identity.
+/// </summary>
 public static class Turns
 {
     public static IReadOnlyList<Turn> Default { get; } =

@@ -14,7 +14,8 @@ public sealed class Broker
 
     private readonly ConcurrentDictionary<(string User, string Ticker), int> _positions = new();
 
-    public decimal? Quote(string ticker) => s_prices.TryGetValue(ticker.ToUpperInvariant(), out var price) ? price : null;
+    public decimal? Quote(string ticker) =>
+        s_prices.TryGetValue(ticker.ToUpperInvariant(), out var price) ? price : null;
 
     public int Buy(string user, string ticker, int quantity) =>
         _positions.AddOrUpdate((user, ticker.ToUpperInvariant()), quantity, (_, held) => held + quantity);

@@ -12,7 +12,9 @@ public sealed partial class TradingTools(Broker broker)
     [Description("Get the latest price of a listed company's shares")]
     [PublicTool("Market prices are public data and the tool reads nothing about the user")]
     public string GetQuote([Description("The ticker symbol, such as OKTA")] string ticker) =>
-        broker.Quote(ticker) is { } price ? $"{ticker.ToUpperInvariant()} trades at {price:0.00} USD" : $"no quote for {ticker}";
+        broker.Quote(ticker) is { } price
+            ? $"{ticker.ToUpperInvariant()} trades at {price:0.00} USD"
+            : $"no quote for {ticker}";
 
     [Description("Buy shares of a listed company for the signed-in user")]
     [RequiresPermission("trade:buy")]

@@ -43,8 +43,9 @@ internal static class GuardedToolEmitter
     {
         var isStatic = !model.HasInstanceTools;
         writer.Line("/// <summary>");
-        writer.Line("/// Creates the guarded agent tools of this type: each call passes the <paramref name=\"guard\"/>");
-        writer.Line("/// (principal, permissions, relationships, approval, delegated tokens) before the method runs.");
+        writer.Line("/// Creates the guarded agent tools of this type: each call passes the");
+        writer.Line("/// <paramref name=\"guard\"/> (principal, permissions, relationships, approval,");
+        writer.Line("/// delegated tokens) before the method runs.");
         writer.Line("/// </summary>");
         writer.Line(GeneratedCode);
         writer.OpenBlock("public " + (isStatic ? "static " : "")
@@ -126,7 +127,8 @@ internal static class GuardedToolEmitter
         WriteArray(writer, "relations", "RelationRequirement", tool.Relations.Select(relation => "new("
             + Literal(relation.Relation) + ", " + Literal(relation.ObjectType) + ", "
             + Literal(relation.ParameterName) + ")"), ",");
-        writer.Line("    approvalMessage: " + (tool.ApprovalMessage is null ? "null" : Literal(tool.ApprovalMessage)) + ",");
+        var approval = tool.ApprovalMessage is null ? "null" : Literal(tool.ApprovalMessage);
+        writer.Line("    approvalMessage: " + approval + ",");
         WriteArray(writer, "tokens", "TokenRequirement", tool.Tokens.Select(token => "new("
             + Literal(token.ParameterName) + ", " + Literal(token.Connection) + ", " + StringArray(token.Scopes) + ")"),
             ");");

@@ -71,7 +71,9 @@ public sealed class GuardedToolGenerator : IIncrementalGenerator
         {
             seen.TryGetValue(tool.MethodName, out var count);
             seen[tool.MethodName] = count + 1;
-            yield return count == 0 ? tool : tool with { FunctionClassName = tool.MethodName + (count + 1) + "GuardedFunction" };
+            yield return count == 0
+                ? tool
+                : tool with { FunctionClassName = tool.MethodName + (count + 1) + "GuardedFunction" };
         }
     }
 }

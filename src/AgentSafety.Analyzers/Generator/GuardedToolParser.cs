@@ -191,8 +191,8 @@ internal static class GuardedToolParser
         var chain = new List<TypeDeclarationModel>();
         for (var current = type; current is not null; current = current.ContainingType)
         {
-            var declaration = new TypeDeclarationModel(Keyword(current), NameWithTypeParameters(current), current.IsStatic);
-            chain.Insert(0, declaration);
+            var name = NameWithTypeParameters(current);
+            chain.Insert(0, new TypeDeclarationModel(Keyword(current), name, current.IsStatic));
         }
 
         var ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();

@@ -54,8 +54,11 @@ internal static class JsonSchemaWriter
             return null;
 
         var value = parameter.ExplicitDefaultValue;
-        var type = parameter.Type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } n
-            ? n.TypeArguments[0]
+        var type = parameter.Type is INamedTypeSymbol
+            {
+                OriginalDefinition.SpecialType: SpecialType.System_Nullable_T,
+            } nullable
+            ? nullable.TypeArguments[0]
             : parameter.Type;
         if (value is null)
             return "null";

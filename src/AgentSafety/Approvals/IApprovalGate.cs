@@ -6,6 +6,8 @@ namespace AgentSafety;
 public interface IApprovalGate
 {
     /// <summary>Asks for approval and waits for the answer or the gate's own deadline.</summary>
-    /// <remarks>Implementations return a decision rather than throw; the guard denies on any exception anyway.</remarks>
+    /// <remarks>
+    /// Implementations return a decision rather than throw; the guard denies on any exception anyway.
+    /// </remarks>
     Task<ApprovalDecision> RequestApprovalAsync(ApprovalRequest request, CancellationToken cancellationToken = default);
 }

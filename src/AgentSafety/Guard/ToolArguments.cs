@@ -20,7 +20,11 @@ public static class ToolArguments
 
     /// <summary>Reads an optional argument, or returns <paramref name="defaultValue"/> when it is absent.</summary>
     /// <exception cref="ToolArgumentException">The argument cannot be converted.</exception>
-    public static T Optional<T>(AIFunctionArguments arguments, string name, T defaultValue, JsonSerializerOptions options)
+    public static T Optional<T>(
+        AIFunctionArguments arguments,
+        string name,
+        T defaultValue,
+        JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         return arguments.TryGetValue(name, out var value) ? Convert<T>(value, name, options) : defaultValue;
@@ -37,7 +41,9 @@ public static class ToolArguments
                 case T typed:
                     return typed;
                 case null:
-                    return default(T) is null ? default! : throw new ToolArgumentException($"the argument '{name}' may not be null");
+                    return default(T) is null
+                        ? default!
+                        : throw new ToolArgumentException($"the argument '{name}' may not be null");
                 case JsonElement element:
                     return element.Deserialize<T>(options)!;
                 case string text when typeof(T) != typeof(string):

@@ -137,7 +137,8 @@ public sealed class ToolGuard
             var id = FormatObjectId(invocation.BoundArguments.GetValueOrDefault(relation.ParameterName));
             if (!ObjectIdentifier.IsValidId(id, out var problem))
             {
-                var reason = $"the argument '{relation.ParameterName}' is not a valid {relation.ObjectType} id: {problem}";
+                var reason =
+                    $"the argument '{relation.ParameterName}' is not a valid {relation.ObjectType} id: {problem}";
                 return GuardDecision.Deny(GuardStage.Relationship, reason, principal);
             }
 

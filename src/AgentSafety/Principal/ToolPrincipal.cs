@@ -54,7 +54,9 @@ public sealed class ToolPrincipal
     /// permissions from <paramref name="permissionClaimTypes"/> (space-separated values such as OAuth <c>scope</c>
     /// are split).
     /// </summary>
-    /// <returns>The principal, or <see langword="null"/> when the claims are unauthenticated or carry no subject.</returns>
+    /// <returns>
+    /// The principal, or <see langword="null"/> when the claims are unauthenticated or carry no subject.
+    /// </returns>
     public static ToolPrincipal? FromClaims(
         ClaimsPrincipal claims,
         IEnumerable<string> subjectClaimTypes,

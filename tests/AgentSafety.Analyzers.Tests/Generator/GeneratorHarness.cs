@@ -25,7 +25,9 @@ internal static class GeneratorHarness
     // The runtime package targets net8.0 and the tests run on a newer framework; the SDK silences these two
     // unification warnings in every build, so the harness does too.
     private static CSharpCompilationOptions CompilationOptions { get; } =
-        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
+        new CSharpCompilationOptions(
+                OutputKind.DynamicallyLinkedLibrary,
+                nullableContextOptions: NullableContextOptions.Enable)
             .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic>
             {
                 ["CS1701"] = ReportDiagnostic.Suppress,
@@ -38,7 +40,9 @@ internal static class GeneratorHarness
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             [new GuardedToolGenerator().AsSourceGenerator()],
             parseOptions: ParseOptions,
-            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+            driverOptions: new GeneratorDriverOptions(
+                IncrementalGeneratorOutputKind.None,
+                trackIncrementalGeneratorSteps: true));
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         return new GeneratorRun(driver, (CSharpCompilation)output, generatorDiagnostics);
     }

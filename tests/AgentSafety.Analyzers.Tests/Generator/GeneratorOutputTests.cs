@@ -26,7 +26,7 @@ public sealed class GeneratorOutputTests
             [RequiresPermission("calendar:read")]
             public bool IsFree(
                 System.DateTimeOffset at,
-                [DelegatedToken("google-oauth2", "https://www.googleapis.com/auth/calendar.freebusy")] AccessToken google)
+                [DelegatedToken("google-oauth2", "https://www.googleapis.com/auth/calendar")] AccessToken google)
                 => true;
         }
         """;
@@ -85,7 +85,7 @@ public sealed class GeneratorOutputTests
     [InlineData("public partial class Tools { [AgentSafety.RequiresPermission(\"x\")] public string Run(string a) => ")]
     [InlineData("public partial class Tools { [AgentSafety.RequiresRelation(\"v\", \"doc\", ] public void Run(")]
     [InlineData("public partial class { [AgentSafety.RequiresPermission(null)] public int Run(UnknownType t) => 1; }")]
-    [InlineData("partial class T<X> { [AgentSafety.RequiresApproval(\"Run {a}\")] public X Run(X a, ref int b) => a; }")]
+    [InlineData("partial class T<X> { [AgentSafety.RequiresApproval(\"R {a}\")] public X Run(X a, ref int b) => a; }")]
     public void MalformedSource_NeverCrashesTheGenerator(string source)
     {
         var run = GeneratorHarness.Run(source);
@@ -127,7 +127,8 @@ public sealed class GeneratorOutputTests
         var steps = second.TrackedSteps[GeneratorInfo.TypeModelStep];
         Assert.All(
             steps.SelectMany(step => step.Outputs),
-            output => Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
+            output => Assert.True(
+                output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
                 $"step output was {output.Reason}"));
         Assert.NotNull(edited);
     }
@@ -148,7 +149,10 @@ public sealed class GeneratorOutputTests
     [Fact]
     public void Models_HoldNoSymbolsOrSyntax()
     {
-        var forbidden = new[] { typeof(ISymbol), typeof(Compilation), typeof(SyntaxNode), typeof(Location), typeof(SyntaxTree) };
+        var forbidden = new[]
+        {
+            typeof(ISymbol), typeof(Compilation), typeof(SyntaxNode), typeof(Location), typeof(SyntaxTree),
+        };
         var visited = new HashSet<Type>();
 
         Walk(typeof(GuardedTypeModel));
