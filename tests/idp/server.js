@@ -43,7 +43,8 @@ const connections = {
 };
 
 const defaultSettings = () => ({
-  interval: 1, // seconds, sent as `interval` in backchannel responses; 0 sends none
+  interval: 1, // seconds between polls this provider expects
+  sendInterval: true, // whether backchannel responses tell the client the interval
   slowDownPolls: 0, // answer the first N polls of each request with slow_down, whatever their timing
   slowDownIncrementMs: 5000, // how much a slow_down raises the interval this provider enforces (5 s per spec)
   enforceInterval: true, // answer slow_down to a poll that comes before the interval has passed
@@ -245,7 +246,7 @@ provider.use(async (ctx, next) => {
   }
 
   await next();
-  if (isBackchannel && ctx.status === 200 && ctx.body?.auth_req_id && settings.interval > 0) {
+  if (isBackchannel && ctx.status === 200 && ctx.body?.auth_req_id && settings.sendInterval) {
     ctx.body = { ...ctx.body, interval: settings.interval };
   }
   return undefined;
