@@ -21,7 +21,7 @@ internal static partial class OAuthLog
     public static partial void TokenExchanged(ILogger logger, string subject, string connection, TimeSpan lifetime);
 
     [LoggerMessage(EventId = 5103, Level = LogLevel.Warning,
-        Message = "Token exchange for {Subject} on {Connection} refused: {Error} (HTTP {StatusCode}), denied as {Denial}")]
+        Message = "Token exchange for {Subject} on {Connection} refused: {Error} (HTTP {StatusCode}); {Denial}")]
     public static partial void TokenExchangeRefused(
         ILogger logger, string subject, string connection, string error, int statusCode, string denial);
 
@@ -48,7 +48,7 @@ internal static partial class OAuthLog
         ILogger logger, string tool, string subject, TimeSpan interval, TimeSpan expiresIn);
 
     [LoggerMessage(EventId = 5202, Level = LogLevel.Warning,
-        Message = "Approval request for {Tool} refused by the provider: {Error} (HTTP {StatusCode}), ending as {Outcome}")]
+        Message = "Approval request for {Tool} refused by the provider: {Error} (HTTP {StatusCode}); {Outcome}")]
     public static partial void ApprovalRequestRefused(
         ILogger logger, string tool, string error, int statusCode, ApprovalOutcome outcome);
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.AI;
 
 namespace AgentSafety.OAuth.Tests;
 
-/// <summary>The core guard with the CIBA gate and the token vault plugged in through DI, against the provider.</summary>
+/// <summary>The core guard with the CIBA gate and the token vault plugged in through DI.</summary>
 [Collection(IdentityProviderCollection.Name)]
 public sealed class GuardPipelineTests(IdentityProviderFixture idp)
 {
@@ -26,7 +26,11 @@ public sealed class GuardPipelineTests(IdentityProviderFixture idp)
         }));
 
     private static ToolInvocation Invocation(string ticker) =>
-        new(PostTrade, new AIFunctionArguments(), new Dictionary<string, object?> { ["qty"] = 10, ["ticker"] = ticker });
+        new(PostTrade, new AIFunctionArguments(), new Dictionary<string, object?>
+        {
+            ["qty"] = 10,
+            ["ticker"] = ticker,
+        });
 
     [Fact]
     public async Task UserApprovesOnTheirDevice_CallAllowedWithDelegatedToken()

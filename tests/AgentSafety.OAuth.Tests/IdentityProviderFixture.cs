@@ -52,7 +52,10 @@ public sealed class IdentityProviderFixture : IAsyncLifetime
         var exited = _node.WaitForExitAsync(timeout.Token);
         var first = await Task.WhenAny(issuer.Task, exited, Task.Delay(StartTimeout));
         if (first != issuer.Task)
-            throw new InvalidOperationException("the test identity provider did not start:\n" + string.Join('\n', Output));
+        {
+            var output = string.Join('\n', Output);
+            throw new InvalidOperationException("the test identity provider did not start:\n" + output);
+        }
 
         Issuer = issuer.Task.Result;
         Control = new IdentityProviderControl(Issuer);

@@ -9,6 +9,8 @@ public sealed class TokenExchangeVaultTests(IdentityProviderFixture idp)
     private const string Secret = "agent-secret";
     private const string FreeBusy = "https://www.googleapis.com/auth/calendar.freebusy";
     private const string Events = "https://www.googleapis.com/auth/calendar.events";
+    private const string SignInAgainToSlack =
+        "Your sign-in can no longer be used to reach Slack. Sign in again, then retry.";
 
     private OAuthHarness Harness(Action<TokenVaultOptions>? configure = null, TimeProvider? time = null) =>
         OAuthHarness.Create(
@@ -36,7 +38,8 @@ public sealed class TokenExchangeVaultTests(IdentityProviderFixture idp)
     public async Task Rfc8693Exchange_IssuesTokenAndServesRepeatsFromCache()
     {
         await idp.Control.ResetAsync();
-        using var harness = Harness(options => options.Audiences["google-oauth2"] = "https://www.googleapis.com/calendar");
+        using var harness = Harness(options =>
+            options.Audiences["google-oauth2"] = "https://www.googleapis.com/calendar");
         var alice = await SignedInAsync("alice");
         var request = new DelegatedTokenRequest(alice, "google-oauth2", [FreeBusy]);
 
@@ -237,7 +240,7 @@ public sealed class TokenExchangeVaultTests(IdentityProviderFixture idp)
 
         var result = await harness.Vault.GetTokenAsync(new DelegatedTokenRequest(forged, "slack", ["channels:read"]));
 
-        Assert.Equal("Your sign-in can no longer be used to reach Slack. Sign in again, then retry.", result.DenialReason);
+        Assert.Equal(SignInAgainToSlack, result.DenialReason);
         harness.AssertLogsHide(Secret, forged.SubjectToken);
     }
 
@@ -250,7 +253,7 @@ public sealed class TokenExchangeVaultTests(IdentityProviderFixture idp)
         var result = await harness.Vault.GetTokenAsync(
             new DelegatedTokenRequest(new ToolPrincipal("alice"), "slack", ["channels:read"]));
 
-        Assert.Equal("Your sign-in can no longer be used to reach Slack. Sign in again, then retry.", result.DenialReason);
+        Assert.Equal(SignInAgainToSlack, result.DenialReason);
         Assert.Empty(await idp.Control.ExchangesAsync());
     }
 

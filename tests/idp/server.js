@@ -5,7 +5,9 @@
 // to polls that come too early. A loopback-only control API under /control approves, denies or expires pending
 // requests and tunes the provider's behaviour, so tests stay fast and deterministic.
 //
-// Usage: node server.js [--port N] [--auto-approve[=MS]] [--quiet]. Port 0 (the default) takes a free port.
+// Usage: node server.js [--port N] [--auto-approve[=MS]] [--accept-any-user] [--quiet].
+// Port 0 (the default) takes a free port. --accept-any-user makes any login hint a user with alice's connections,
+// for demos whose signed-in user is not alice or bob.
 // On start it prints one JSON line {"issuer": ..., "control": ...}; tests read it to find the provider.
 
 import http from 'node:http';
@@ -66,6 +68,7 @@ const argValue = (name) => {
 };
 
 const quiet = argValue('--quiet') !== undefined;
+const acceptAnyUser = argValue('--accept-any-user') !== undefined;
 const startupAutoApprove = argValue('--auto-approve');
 const requestedPort = Number(argValue('--port') ?? process.env.PORT ?? 0);
 
@@ -114,8 +117,8 @@ const provider = new Provider(issuer, {
   ],
   scopes: ['openid', 'offline_access', 'email', 'profile'],
   claims: { openid: ['sub'], email: ['email'] },
-  findAccount: async (ctx, id) => (accounts[id]
-    ? { accountId: id, claims: async () => ({ sub: id, email: accounts[id].email }) }
+  findAccount: async (ctx, id) => (knownAccount(id)
+    ? { accountId: id, claims: async () => ({ sub: id, email: knownAccount(id).email }) }
     : undefined),
   features: {
     devInteractions: { enabled: false },
@@ -131,10 +134,18 @@ const provider = new Provider(issuer, {
   },
   ttl: {
     BackchannelAuthenticationRequest: (ctx) => Math.min(600, Number(ctx?.oidc?.params.requested_expiry) || 300),
+    Grant: () => 3600,
   },
   issueRefreshToken: async (ctx, client, code) => code.scopes.has('offline_access'),
 });
 provider.proxy = false;
+
+function knownAccount(id) {
+  if (accounts[id]) return accounts[id];
+  if (!acceptAnyUser || typeof id !== 'string' || !/^[\w.@|:-]{1,128}$/.test(id)) return undefined;
+  accounts[id] = { email: `${id}@example.com`, connections: { ...accounts.alice.connections } };
+  return accounts[id];
+}
 
 // Plain hints name the user or their email; Auth0's iss_sub form must name this issuer.
 function accountFromLoginHint(loginHint) {
@@ -145,8 +156,8 @@ function accountFromLoginHint(loginHint) {
     if (parsed.format !== 'iss_sub' || parsed.iss !== issuer) return undefined;
     hint = parsed.sub;
   }
-  if (accounts[hint]) return hint;
-  return Object.keys(accounts).find((id) => accounts[id].email === hint);
+  const byEmail = Object.keys(accounts).find((id) => accounts[id].email === hint);
+  return byEmail ?? (knownAccount(hint) ? hint : undefined);
 }
 
 // Auth0's rule (letters, digits, space and +-_.,:#), with a length the control API can lower.
@@ -309,7 +320,7 @@ provider.registerGrantType(TOKEN_EXCHANGE_GRANT, async (ctx) => {
     .find((name) => name === target || connections[name].audience === target);
   if (!connection) throw new errors.InvalidTarget('unknown audience');
 
-  const granted = accounts[accountId].connections[connection];
+  const granted = knownAccount(accountId).connections[connection];
   if (!granted) throw new errors.ConsentRequired(`the user has not connected ${connection}`);
   const scopes = requestedScopes(params.scope);
   const refused = scopes.filter((scope) => !granted.includes(scope));
@@ -333,8 +344,8 @@ provider.registerGrantType(FEDERATED_GRANT, async (ctx) => {
   if (!accountId) throw new errors.InvalidGrant('subject token is invalid or expired');
   if (!params.connection) throw new errors.InvalidRequest('missing required parameter connection');
 
-  const granted = accounts[accountId].connections[params.connection];
-  const hintMatches = !params.login_hint || params.login_hint === accounts[accountId].email;
+  const granted = knownAccount(accountId).connections[params.connection];
+  const hintMatches = !params.login_hint || params.login_hint === knownAccount(accountId).email;
   if (!granted || !hintMatches) {
     const error = new errors.CustomOIDCProviderError('federated_connection_refresh_token_not_found',
       'Federated connection Refresh Token not found.');
@@ -386,7 +397,7 @@ async function control(req, res, url) {
     return send(200, settings);
   }
   if (req.method === 'POST' && path === '/control/subject-tokens') {
-    if (!accounts[body.user]) return send(404, { error: 'unknown user' });
+    if (!knownAccount(body.user)) return send(404, { error: 'unknown user' });
     const mint = (type, lifetime) => {
       const value = `st_${crypto.randomBytes(24).toString('base64url')}`;
       subjectTokens.set(value, { accountId: body.user, type, expiresAt: Date.now() + lifetime * 1000 });
@@ -423,6 +434,10 @@ server.on('request', (req, res) => {
 
 console.log(JSON.stringify({ issuer, control: `${issuer}/control` }));
 if (settings.autoApproveMs >= 0) say(`auto-approving every request after ${settings.autoApproveMs} ms`);
+say(`client: agent / agent-secret (client_secret_basic); users: ${acceptAnyUser ? 'any' : Object.keys(accounts).join(', ')}`);
+say(`pending approvals: curl ${issuer}/control/requests`);
+say(`approve the latest: curl -X POST ${issuer}/control/requests/latest/approve`);
+say(`a subject token for token exchange: curl -X POST ${issuer}/control/subject-tokens -d '{"user":"alice"}'`);
 
 const stop = () => server.close(() => process.exit(0));
 process.on('SIGTERM', stop);

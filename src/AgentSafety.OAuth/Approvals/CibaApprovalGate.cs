@@ -42,7 +42,7 @@ public sealed class CibaApprovalGate : IApprovalGate
         _time = time ?? TimeProvider.System;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _metadata = new ProviderMetadata(
-            _options, () => _options.BackchannelAuthenticationEndpoint, httpClients.CreateClient(HttpClientName),
+            _options, () => _options.BackchannelAuthenticationEndpoint, () => httpClients.CreateClient(HttpClientName),
             _time, _logger);
     }
 
@@ -63,6 +63,12 @@ public sealed class CibaApprovalGate : IApprovalGate
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
             decision = ApprovalDecision.Expired("no answer came before the approval deadline");
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // Only the type is logged: an unexpected failure must not carry provider text into the log.
+            OAuthLog.ApprovalProviderFailed(_logger, request.ToolName, "Exception", 0, error.GetType().Name);
+            decision = Reasons.Unavailable;
         }
 
         OAuthLog.ApprovalDecided(_logger, request.ToolName, request.Principal.Subject, decision.Outcome, polls.Count);
@@ -92,7 +98,9 @@ public sealed class CibaApprovalGate : IApprovalGate
             return RefusedAtStart(request, started);
 
         var now = _time.GetUtcNow();
-        var interval = started.Interval is > 0 ? TimeSpan.FromSeconds(started.Interval.Value) : _options.DefaultInterval;
+        var interval = started.Interval is > 0
+            ? TimeSpan.FromSeconds(started.Interval.Value)
+            : _options.DefaultInterval;
         var expiresIn = started.ExpiresIn > 0 ? TimeSpan.FromSeconds(started.ExpiresIn) : _options.Timeout;
         OAuthLog.ApprovalRequested(_logger, request.ToolName, request.Principal.Subject, interval, expiresIn);
 
@@ -249,7 +257,8 @@ public sealed class CibaApprovalGate : IApprovalGate
         public static ApprovalDecision ForError(string error) => error switch
         {
             "unknown_user_id" or "expired_login_hint_token" =>
-                ApprovalDecision.Failed("the user cannot be asked for approval: the identity provider does not know them"),
+                ApprovalDecision.Failed(
+                    "the user cannot be asked for approval: the identity provider does not know them"),
             "invalid_binding_message" =>
                 ApprovalDecision.Failed("the identity provider did not accept the approval message"),
             "temporarily_unavailable" or "server_error" => Unavailable,

@@ -15,7 +15,9 @@ public sealed class CibaOptions : OAuthClientOptions
     /// <summary>The API audience to ask for (Auth0 accepts <c>audience</c>); null sends none.</summary>
     public string? Audience { get; set; }
 
-    /// <summary>How long the provider should keep the request open (<c>requested_expiry</c>); null lets it choose.</summary>
+    /// <summary>
+    /// How long the provider should keep the request open (<c>requested_expiry</c>); null lets it choose.
+    /// </summary>
     public TimeSpan? RequestedExpiry { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How the user is named in <c>login_hint</c>; Auth0's <c>iss_sub</c> JSON form by default.</summary>
@@ -63,6 +65,8 @@ public sealed class CibaOptions : OAuthClientOptions
     {
         foreach (var problem in ClientProblems())
             yield return problem;
+        if (string.IsNullOrWhiteSpace(Authority) && string.IsNullOrWhiteSpace(BackchannelAuthenticationEndpoint))
+            yield return "set Authority (for discovery) or BackchannelAuthenticationEndpoint";
         if (!Scopes.Contains("openid"))
             yield return "Scopes must include openid";
         if (BindingMessageMaxLength < 1)

@@ -3,7 +3,7 @@ namespace AgentSafety.OAuth;
 /// <summary>How the agent proves its own identity to the identity provider.</summary>
 public enum ClientAuthenticationMethod
 {
-    /// <summary>Client id and secret in an HTTP Basic <c>Authorization</c> header (<c>client_secret_basic</c>).</summary>
+    /// <summary>Client id and secret in an HTTP Basic header (<c>client_secret_basic</c>).</summary>
     ClientSecretBasic,
 
     /// <summary>Client id and secret in the form body (<c>client_secret_post</c>).</summary>

@@ -35,7 +35,7 @@ public abstract class OAuthClientOptions
     /// <summary>The private key (RSA or ECDSA) that signs client assertions for <c>private_key_jwt</c>.</summary>
     public AsymmetricAlgorithm? ClientAssertionKey { get; set; }
 
-    /// <summary>The key id (<c>kid</c>) the provider knows <see cref="ClientAssertionKey"/> by, if it needs one.</summary>
+    /// <summary>The key id (<c>kid</c>) of <see cref="ClientAssertionKey"/>, if the provider needs one.</summary>
     public string? ClientAssertionKeyId { get; set; }
 
     /// <summary>How long one HTTP call to the provider may take before it counts as failed.</summary>

@@ -25,7 +25,8 @@ internal static class ProviderCall
         }
         catch (OperationCanceledException error) when (!cancellationToken.IsCancellationRequested)
         {
-            return ProtocolResponse.FromException<T>(new TimeoutException("the provider did not answer in time", error));
+            var timedOut = new TimeoutException("the provider did not answer in time", error);
+            return ProtocolResponse.FromException<T>(timedOut);
         }
         catch (HttpRequestException error)
         {

@@ -4,4 +4,7 @@ namespace AgentSafety.OAuth;
 /// <param name="Issuer">The issuer identifier.</param>
 /// <param name="TokenEndpoint">The token endpoint.</param>
 /// <param name="BackchannelAuthenticationEndpoint">The CIBA endpoint, when the provider has one.</param>
-internal sealed record ProviderEndpoints(string Issuer, string TokenEndpoint, string? BackchannelAuthenticationEndpoint);
+internal sealed record ProviderEndpoints(
+    string Issuer,
+    string TokenEndpoint,
+    string? BackchannelAuthenticationEndpoint);

@@ -14,7 +14,7 @@ internal sealed class ProviderMetadata
 
     private readonly OAuthClientOptions _options;
     private readonly Func<string?> _backchannelOverride;
-    private readonly HttpClient _http;
+    private readonly Func<HttpClient> _http;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -24,7 +24,7 @@ internal sealed class ProviderMetadata
     public ProviderMetadata(
         OAuthClientOptions options,
         Func<string?> backchannelOverride,
-        HttpClient http,
+        Func<HttpClient> http,
         TimeProvider time,
         ILogger logger)
     {
@@ -78,15 +78,15 @@ internal sealed class ProviderMetadata
         if (string.IsNullOrEmpty(authority))
             return null;
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_options.RequestTimeout);
         var request = new DiscoveryDocumentRequest
         {
             Address = authority,
             Policy = new DiscoveryPolicy { RequireHttps = _options.RequireHttps, RequireKeySet = false },
         };
-        using var document = await _http.GetDiscoveryDocumentAsync(request, timeout.Token).ConfigureAwait(false);
-        cancellationToken.ThrowIfCancellationRequested();
+        using var document = await ProviderCall.SendAsync(
+            token => _http().GetDiscoveryDocumentAsync(request, token),
+            _options.RequestTimeout,
+            cancellationToken).ConfigureAwait(false);
         if (document.IsError || string.IsNullOrEmpty(document.TokenEndpoint))
         {
             OAuthLog.DiscoveryFailed(_logger, authority, document.ErrorType.ToString(), (int)document.HttpStatusCode);

@@ -51,7 +51,7 @@ public sealed class TokenExchangeVault : ITokenVault
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _cache = new DelegatedTokenCache(_time, _options.ExpirySkew, _options.MaxCachedTokens);
         _metadata = new ProviderMetadata(
-            _options, () => null, httpClients.CreateClient(HttpClientName), _time, _logger);
+            _options, () => null, () => httpClients.CreateClient(HttpClientName), _time, _logger);
     }
 
     /// <summary>How many tokens the cache holds now.</summary>
@@ -78,6 +78,23 @@ public sealed class TokenExchangeVault : ITokenVault
             return DelegatedTokenResult.Denied(Denials.SignInAgain(DisplayName(request.Connection)));
         }
 
+        try
+        {
+            return await ExchangeAsync(request, key, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // Only the type is logged: an unexpected failure must not carry provider text into the log.
+            OAuthLog.TokenExchangeFailed(_logger, subject, request.Connection, "Exception", 0, error.GetType().Name);
+            return DelegatedTokenResult.Denied(Denials.Unavailable(DisplayName(request.Connection)));
+        }
+    }
+
+    private async Task<DelegatedTokenResult> ExchangeAsync(
+        DelegatedTokenRequest request,
+        string key,
+        CancellationToken cancellationToken)
+    {
         var endpoints = await _metadata.GetAsync(needsBackchannel: false, cancellationToken).ConfigureAwait(false);
         if (endpoints is null)
             return DelegatedTokenResult.Denied(Denials.Unavailable(DisplayName(request.Connection)));
@@ -114,7 +131,8 @@ public sealed class TokenExchangeVault : ITokenVault
         else
         {
             grantType = OidcConstants.GrantTypes.TokenExchange;
-            parameters.Add(OidcConstants.TokenRequest.RequestedTokenType, OidcConstants.TokenTypeIdentifiers.AccessToken);
+            parameters.Add(
+                OidcConstants.TokenRequest.RequestedTokenType, OidcConstants.TokenTypeIdentifiers.AccessToken);
             var hasResource = _options.Resources.TryGetValue(request.Connection, out var resource);
             var hasAudience = _options.Audiences.TryGetValue(request.Connection, out var audience);
             parameters.AddOptional(OidcConstants.TokenRequest.Resource, resource);
@@ -145,7 +163,8 @@ public sealed class TokenExchangeVault : ITokenVault
         var missing = request.Scopes.Except(granted, StringComparer.Ordinal).ToArray();
         if (missing.Length > 0)
         {
-            OAuthLog.TokenScopesMissing(_logger, request.Principal.Subject, request.Connection, string.Join(' ', missing));
+            OAuthLog.TokenScopesMissing(
+                _logger, request.Principal.Subject, request.Connection, string.Join(' ', missing));
             return DelegatedTokenResult.Denied(Denials.AllowScopes(name, missing));
         }
 

@@ -50,7 +50,7 @@ public sealed class TokenVaultOptions : OAuthClientOptions
     /// <summary>The most tokens kept in the cache; beyond it new tokens are used but not cached.</summary>
     public int MaxCachedTokens { get; set; } = 10_000;
 
-    /// <summary>Configures the Auth0 Token Vault flavour for a tenant domain such as <c>tenant.us.auth0.com</c>.</summary>
+    /// <summary>Configures Auth0 Token Vault for a tenant domain such as <c>tenant.us.auth0.com</c>.</summary>
     public void UseAuth0(string domain)
     {
         ArgumentException.ThrowIfNullOrEmpty(domain);
