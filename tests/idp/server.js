@@ -135,6 +135,9 @@ const provider = new Provider(issuer, {
   ttl: {
     BackchannelAuthenticationRequest: (ctx) => Math.min(600, Number(ctx?.oidc?.params.requested_expiry) || 300),
     Grant: () => 3600,
+    AccessToken: () => 3600,
+    IdToken: () => 3600,
+    RefreshToken: () => 86400,
   },
   issueRefreshToken: async (ctx, client, code) => code.scopes.has('offline_access'),
 });
