@@ -37,7 +37,7 @@ public sealed class CibaApprovalGateTests(IdentityProviderFixture idp)
     public async Task UserApproves_Approved()
     {
         await idp.Control.ResetAsync();
-        using var harness = Harness();
+        using var harness = Harness(options => options.Audience = "https://trading.example/api");
 
         var (decision, record) = await AskAndAnswerAsync(harness, "approve");
 
@@ -45,7 +45,8 @@ public sealed class CibaApprovalGateTests(IdentityProviderFixture idp)
         Assert.True(decision.IsApproved);
         Assert.Equal("alice", record.AccountId);
         Assert.Equal("Buy 10 ACME", record.BindingMessage);
-        Assert.Equal("300", record.RequestedExpiry);
+        Assert.Equal("120", record.RequestedExpiry);
+        Assert.Equal("https://trading.example/api", record.Audience);
         Assert.Equal("issued", record.Status);
         Assert.Equal("tokens", record.Polls[^1].Result);
         Assert.DoesNotContain(record.Polls, poll => poll.Early || poll.AfterIssue);
@@ -90,6 +91,7 @@ public sealed class CibaApprovalGateTests(IdentityProviderFixture idp)
         Assert.Equal(ApprovalOutcome.Expired, decision.Outcome);
         var record = await idp.Control.RequestAsync(before + 1);
         Assert.Equal("pending", record.Status);
+        Assert.NotEmpty(record.Polls);
         Assert.All(record.Polls, poll => Assert.Equal("authorization_pending", poll.Result));
         harness.AssertLogsHide(Secret, record.AuthReqId);
     }

@@ -129,7 +129,7 @@ const provider = new Provider(issuer, {
       validateBindingMessage: async (ctx, message) => validateBindingMessage(message),
       validateRequestContext: async () => {},
       verifyUserCode: async () => {},
-      triggerAuthenticationDevice: async (ctx, request) => rememberCibaRequest(request),
+      triggerAuthenticationDevice: async (ctx, request) => rememberCibaRequest(ctx, request),
     },
   },
   ttl: {
@@ -173,7 +173,9 @@ function validateBindingMessage(message) {
   }
 }
 
-function rememberCibaRequest(request) {
+function rememberCibaRequest(ctx, request) {
+  // oidc-provider keeps only the parameters it knows; Auth0's `audience` is read from the raw form.
+  const form = typeof ctx.req.body === 'string' ? querystring.parse(ctx.req.body) : {};
   const entry = {
     id: nextRequestNumber++,
     authReqId: request.jti,
@@ -181,7 +183,7 @@ function rememberCibaRequest(request) {
     clientId: request.clientId,
     scope: request.scope,
     bindingMessage: request.params.binding_message ?? null,
-    audience: request.params.audience ?? null,
+    audience: form.audience ?? null,
     requestedExpiry: request.params.requested_expiry ?? null,
     status: 'pending',
     createdAt: Date.now(),

@@ -18,7 +18,11 @@ public sealed class CibaOptions : OAuthClientOptions
     /// <summary>
     /// How long the provider should keep the request open (<c>requested_expiry</c>); null lets it choose.
     /// </summary>
-    public TimeSpan? RequestedExpiry { get; set; } = TimeSpan.FromMinutes(5);
+    /// <remarks>
+    /// The default matches the guard's default <see cref="AgentSafetyOptions.ApprovalTimeout"/>, so the prompt on the
+    /// user's device does not outlive the call waiting for it.
+    /// </remarks>
+    public TimeSpan? RequestedExpiry { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>How the user is named in <c>login_hint</c>; Auth0's <c>iss_sub</c> JSON form by default.</summary>
     public LoginHintFormat LoginHintFormat { get; set; } = LoginHintFormat.IssuerSubject;
@@ -42,7 +46,7 @@ public sealed class CibaOptions : OAuthClientOptions
     /// The gate's own deadline: after it the request ends as expired even if the provider would wait longer. The
     /// guard's <see cref="AgentSafetyOptions.ApprovalTimeout"/> also applies; the earlier one wins.
     /// </summary>
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(5);
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>How many failed polls in a row (network errors, timeouts, 5xx) end the request as failed.</summary>
     public int MaxConsecutivePollFailures { get; set; } = 3;

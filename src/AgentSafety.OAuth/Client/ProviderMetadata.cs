@@ -18,8 +18,7 @@ internal sealed class ProviderMetadata
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private ProviderEndpoints? _cached;
-    private DateTimeOffset _cachedUntil;
+    private Discovered? _discovered;
 
     public ProviderMetadata(
         OAuthClientOptions options,
@@ -42,18 +41,20 @@ internal sealed class ProviderMetadata
         if (explicitEndpoints is not null)
             return explicitEndpoints;
 
-        if (_cached is not null && _time.GetUtcNow() < _cachedUntil)
-            return _cached;
+        var discovered = _discovered;
+        if (discovered is not null && _time.GetUtcNow() < discovered.Until)
+            return discovered.Endpoints;
 
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_cached is not null && _time.GetUtcNow() < _cachedUntil)
-                return _cached;
+            discovered = _discovered;
+            if (discovered is not null && _time.GetUtcNow() < discovered.Until)
+                return discovered.Endpoints;
 
-            _cached = await DiscoverAsync(cancellationToken).ConfigureAwait(false);
-            _cachedUntil = _time.GetUtcNow().Add(CacheDuration);
-            return _cached;
+            var endpoints = await DiscoverAsync(cancellationToken).ConfigureAwait(false);
+            _discovered = endpoints is null ? null : new Discovered(endpoints, _time.GetUtcNow().Add(CacheDuration));
+            return endpoints;
         }
         finally
         {
@@ -90,7 +91,6 @@ internal sealed class ProviderMetadata
         if (document.IsError || string.IsNullOrEmpty(document.TokenEndpoint))
         {
             OAuthLog.DiscoveryFailed(_logger, authority, document.ErrorType.ToString(), (int)document.HttpStatusCode);
-            _cached = null;
             return null;
         }
 
@@ -99,4 +99,7 @@ internal sealed class ProviderMetadata
             _options.TokenEndpoint ?? document.TokenEndpoint,
             _backchannelOverride() ?? document.BackchannelAuthenticationEndpoint);
     }
+
+    // One reference, so a reader never sees endpoints paired with another discovery's expiry.
+    private sealed record Discovered(ProviderEndpoints Endpoints, DateTimeOffset Until);
 }
