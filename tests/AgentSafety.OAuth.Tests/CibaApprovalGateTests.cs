@@ -50,6 +50,9 @@ public sealed class CibaApprovalGateTests(IdentityProviderFixture idp)
         Assert.Equal("issued", record.Status);
         Assert.Equal("tokens", record.Polls[^1].Result);
         Assert.DoesNotContain(record.Polls, poll => poll.Early || poll.AfterIssue);
+        var decided = Assert.Single(harness.Logs.GetSnapshot(), log => log.Id.Id == 5205);
+        Assert.Contains("BuyStock", decided.Message, StringComparison.Ordinal);
+        Assert.Contains("Approved", decided.Message, StringComparison.Ordinal);
         harness.AssertLogsHide(Secret, record.AuthReqId);
     }
 
@@ -177,6 +180,35 @@ public sealed class CibaApprovalGateTests(IdentityProviderFixture idp)
         var record = await idp.Control.RequestAsync(before + 1);
         Assert.Equal(["slow_down", "tokens"], record.Polls.Select(poll => poll.Result));
         Assert.True(record.Polls[1].GapMs >= 1950, $"second poll came after {record.Polls[1].GapMs} ms");
+    }
+
+    [Fact]
+    public async Task PollsFailBrieflyThenProviderRecovers_Approved()
+    {
+        await idp.Control.ResetAsync(new { failPolls = 2, autoApproveMs = 0 });
+        using var harness = Harness();
+        var before = await idp.Control.LastRequestIdAsync();
+
+        var decision = await harness.Gate.RequestApprovalAsync(Request());
+
+        Assert.Equal(ApprovalOutcome.Approved, decision.Outcome);
+        var record = await idp.Control.RequestAsync(before + 1);
+        Assert.Equal(["unavailable", "unavailable", "tokens"], record.Polls.Select(poll => poll.Result));
+        harness.AssertLogsHide(Secret, record.AuthReqId);
+    }
+
+    [Fact]
+    public async Task PollsKeepFailing_FailedAfterConfiguredAttempts()
+    {
+        await idp.Control.ResetAsync(new { failPolls = 10 });
+        using var harness = Harness(options => options.MaxConsecutivePollFailures = 2);
+        var before = await idp.Control.LastRequestIdAsync();
+
+        var decision = await harness.Gate.RequestApprovalAsync(Request());
+        await idp.Control.ResetAsync();
+
+        Assert.Equal(ApprovalOutcome.Failed, decision.Outcome);
+        Assert.Equal(2, (await idp.Control.RequestAsync(before + 1)).Polls.Count);
     }
 
     [Fact]

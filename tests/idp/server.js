@@ -51,7 +51,8 @@ const defaultSettings = () => ({
   slowDownIncrementMs: 5000, // how much a slow_down raises the interval this provider enforces (5 s per spec)
   enforceInterval: true, // answer slow_down to a poll that comes before the interval has passed
   toleranceMs: 50,
-  retryAfterSeconds: 0, // when > 0, slow_down answers carry Retry-After
+  retryAfterSeconds: 0, // when > 0, slow_down and failed-poll answers carry Retry-After
+  failPolls: 0, // answer the next N polls with a plain-text 503, as an overloaded provider would
   delayMs: 0, // delay every backchannel and token response (a slow provider)
   bindingMessageMaxLength: 64, // Auth0's limit
   autoApproveMs: -1, // >= 0 approves each request after this many milliseconds (demos)
@@ -276,6 +277,15 @@ function pacePoll(ctx, entry) {
   const afterIssue = entry.status === 'issued';
   entry.lastPollAt = now;
   entry.polls.push({ gapMs, early, afterIssue, expectedMs: entry.intervalMs, result: null });
+  if (settings.failPolls > 0) {
+    settings.failPolls -= 1;
+    entry.polls[entry.polls.length - 1].result = 'unavailable';
+    ctx.status = 503;
+    if (settings.retryAfterSeconds > 0) ctx.set('Retry-After', String(settings.retryAfterSeconds));
+    ctx.type = 'text/plain';
+    ctx.body = 'service unavailable';
+    return true;
+  }
   if (!early && entry.slowDownsLeft <= 0) return false;
 
   entry.slowDownsLeft = Math.max(0, entry.slowDownsLeft - 1);
