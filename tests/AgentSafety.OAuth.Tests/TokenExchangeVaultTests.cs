@@ -91,6 +91,46 @@ public sealed class TokenExchangeVaultTests(IdentityProviderFixture idp)
     }
 
     [Fact]
+    public async Task ConcurrentCallsForSameToken_ShareOneExchange()
+    {
+        await idp.Control.ResetAsync(new { delayMs = 300 });
+        using var harness = Harness(Federated);
+        var alice = await SignedInAsync("alice", refreshToken: true);
+        var request = new DelegatedTokenRequest(alice, "slack", ["channels:read"]);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => harness.Vault.GetTokenAsync(request)));
+        var exchanges = await idp.Control.ExchangesAsync();
+        await idp.Control.ResetAsync();
+
+        Assert.NotNull(results[0].Token);
+        Assert.All(results, result => Assert.Same(results[0].Token, result.Token));
+        Assert.Single(exchanges);
+    }
+
+    [Fact]
+    public async Task FederatedLoginHint_PicksTheLinkedAccount()
+    {
+        await idp.Control.ResetAsync();
+        var alice = await SignedInAsync("alice", refreshToken: true);
+        using var matching = Harness(options =>
+        {
+            Federated(options);
+            options.LoginHint = (principal, connection) => principal.Subject + "@example.com";
+        });
+        using var other = Harness(options =>
+        {
+            Federated(options);
+            options.LoginHint = (_, _) => "someone-else@example.com";
+        });
+
+        var found = await matching.Vault.GetTokenAsync(new DelegatedTokenRequest(alice, "slack", ["channels:read"]));
+        var missing = await other.Vault.GetTokenAsync(new DelegatedTokenRequest(alice, "slack", ["channels:read"]));
+
+        Assert.NotNull(found.Token);
+        Assert.Equal("Connect your Slack account to this app, then retry.", missing.DenialReason);
+    }
+
+    [Fact]
     public async Task DownstreamRejectsToken_NextCallExchangesAgain()
     {
         await idp.Control.ResetAsync();

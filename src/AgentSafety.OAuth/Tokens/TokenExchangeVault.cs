@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using Duende.IdentityModel;
 using Duende.IdentityModel.Client;
@@ -13,8 +14,8 @@ namespace AgentSafety.OAuth;
 /// </summary>
 /// <remarks>
 /// Every failure becomes a <see cref="DelegatedTokenResult.Denied"/> with words the user can act on ("connect your
-/// Google account"); protocol detail goes to the log only, and never a token or secret. Two concurrent calls for the
-/// same key may both exchange; the later result wins the cache slot, which is harmless but not free.
+/// Google account"); protocol detail goes to the log only, and never a token or secret. Concurrent calls for the same
+/// key share one exchange.
 /// </remarks>
 public sealed class TokenExchangeVault : ITokenVault
 {
@@ -35,6 +36,8 @@ public sealed class TokenExchangeVault : ITokenVault
     private readonly ILogger _logger;
     private readonly DelegatedTokenCache _cache;
     private readonly ProviderMetadata _metadata;
+    private readonly ConcurrentDictionary<string, Lazy<Task<DelegatedTokenResult>>> _inFlight =
+        new(StringComparer.Ordinal);
 
     /// <summary>Creates a vault.</summary>
     public TokenExchangeVault(
@@ -78,14 +81,33 @@ public sealed class TokenExchangeVault : ITokenVault
             return DelegatedTokenResult.Denied(Denials.SignInAgain(DisplayName(request.Connection)));
         }
 
+        // The exchange itself does not follow one caller's cancellation, so a caller that gives up cannot fail the
+        // others waiting on it; the provider call is bounded by RequestTimeout anyway.
+        var exchange = new Lazy<Task<DelegatedTokenResult>>(() => ExchangeOrDenyAsync(request, key));
+        var shared = _inFlight.GetOrAdd(key, exchange);
+        if (ReferenceEquals(shared, exchange))
+        {
+            _ = shared.Value.ContinueWith(
+                _ => _inFlight.TryRemove(new KeyValuePair<string, Lazy<Task<DelegatedTokenResult>>>(key, exchange)),
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+        }
+
+        return await shared.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DelegatedTokenResult> ExchangeOrDenyAsync(DelegatedTokenRequest request, string key)
+    {
         try
         {
-            return await ExchangeAsync(request, key, cancellationToken).ConfigureAwait(false);
+            return await ExchangeAsync(request, key, CancellationToken.None).ConfigureAwait(false);
         }
-        catch (Exception error) when (error is not OperationCanceledException)
+        catch (Exception error)
         {
             // Only the type is logged: an unexpected failure must not carry provider text into the log.
-            OAuthLog.TokenExchangeFailed(_logger, subject, request.Connection, "Exception", 0, error.GetType().Name);
+            OAuthLog.TokenExchangeFailed(
+                _logger, request.Principal.Subject, request.Connection, "Exception", 0, error.GetType().Name);
             return DelegatedTokenResult.Denied(Denials.Unavailable(DisplayName(request.Connection)));
         }
     }
