@@ -32,26 +32,30 @@ public sealed class GuardPipelineTests(IdentityProviderFixture idp)
             ["ticker"] = ticker,
         });
 
+    private async Task<(GuardDecision Decision, CibaRequestRecord Record, string SubjectToken)> AuthorizeAsync(
+        OAuthHarness harness,
+        string answer)
+    {
+        var tokens = await idp.Control.SubjectTokensAsync("alice");
+        var before = await idp.Control.LastRequestIdAsync();
+        using var signedIn = ToolPrincipalScope.Begin(new ToolPrincipal("alice", subjectToken: tokens.AccessToken));
+        var pending = harness.Guard.AuthorizeAsync(Invocation("ACME"), CancellationToken.None);
+        var record = await idp.Control.AnswerNextAsync(answer, before);
+        return (await pending, record, tokens.AccessToken);
+    }
+
     [Fact]
     public async Task UserApprovesOnTheirDevice_CallAllowedWithDelegatedToken()
     {
         await idp.Control.ResetAsync();
         using var harness = Harness();
-        var tokens = await idp.Control.SubjectTokensAsync("alice");
-        var before = await idp.Control.LastRequestIdAsync();
 
-        GuardDecision decision;
-        using (ToolPrincipalScope.Begin(new ToolPrincipal("alice", subjectToken: tokens.AccessToken)))
-        {
-            var pending = harness.Guard.AuthorizeAsync(Invocation("ACME"), CancellationToken.None);
-            var record = await idp.Control.AnswerNextAsync("approve", before);
-            decision = await pending;
-            Assert.Equal("Buy 10 ACME", record.BindingMessage);
-        }
+        var (decision, record, subjectToken) = await AuthorizeAsync(harness, "approve");
 
         Assert.True(decision.IsAllowed, decision.DenialReason);
+        Assert.Equal("Buy 10 ACME", record.BindingMessage);
         Assert.Equal("slack", decision.Tokens["slack"].Connection);
-        harness.AssertLogsHide("agent-secret", tokens.AccessToken, decision.Tokens["slack"].Value);
+        harness.AssertLogsHide("agent-secret", subjectToken, record.AuthReqId, decision.Tokens["slack"].Value);
     }
 
     [Fact]
@@ -59,16 +63,8 @@ public sealed class GuardPipelineTests(IdentityProviderFixture idp)
     {
         await idp.Control.ResetAsync();
         using var harness = Harness();
-        var tokens = await idp.Control.SubjectTokensAsync("alice");
-        var before = await idp.Control.LastRequestIdAsync();
 
-        GuardDecision decision;
-        using (ToolPrincipalScope.Begin(new ToolPrincipal("alice", subjectToken: tokens.AccessToken)))
-        {
-            var pending = harness.Guard.AuthorizeAsync(Invocation("ACME"), CancellationToken.None);
-            await idp.Control.AnswerNextAsync("deny", before);
-            decision = await pending;
-        }
+        var (decision, _, _) = await AuthorizeAsync(harness, "deny");
 
         Assert.False(decision.IsAllowed);
         Assert.Equal(GuardStage.Approval, decision.Stage);

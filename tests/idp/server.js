@@ -449,7 +449,8 @@ server.on('request', (req, res) => {
 
 console.log(JSON.stringify({ issuer, control: `${issuer}/control` }));
 if (settings.autoApproveMs >= 0) say(`auto-approving every request after ${settings.autoApproveMs} ms`);
-say(`client: agent / agent-secret (client_secret_basic); users: ${acceptAnyUser ? 'any' : Object.keys(accounts).join(', ')}`);
+const userList = acceptAnyUser ? 'any' : Object.keys(accounts).join(', ');
+say(`client: agent / agent-secret (client_secret_basic); users: ${userList}`);
 say(`pending approvals: curl ${issuer}/control/requests`);
 say(`approve the latest: curl -X POST ${issuer}/control/requests/latest/approve`);
 say(`a subject token for token exchange: curl -X POST ${issuer}/control/subject-tokens -d '{"user":"alice"}'`);

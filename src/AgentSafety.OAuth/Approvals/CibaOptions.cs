@@ -57,10 +57,7 @@ public sealed class CibaOptions : OAuthClientOptions
     /// </summary>
     public void UseAuth0(string domain)
     {
-        ArgumentException.ThrowIfNullOrEmpty(domain);
-        var authority = domain.Contains("://", StringComparison.Ordinal) ? domain : "https://" + domain;
-        Authority = authority.TrimEnd('/') + "/";
-        TokenEndpoint = Authority + "oauth/token";
+        UseAuth0Tenant(domain);
         BackchannelAuthenticationEndpoint = Authority + "bc-authorize";
         LoginHintFormat = LoginHintFormat.IssuerSubject;
     }

@@ -72,6 +72,15 @@ public abstract class OAuthClientOptions
         ClientAuthentication = ClientAuthenticationMethod.PrivateKeyJwt;
     }
 
+    /// <summary>Points <see cref="Authority"/> and <see cref="TokenEndpoint"/> at an Auth0 tenant domain.</summary>
+    private protected void UseAuth0Tenant(string domain)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(domain);
+        var authority = domain.Contains("://", StringComparison.Ordinal) ? domain : "https://" + domain;
+        Authority = authority.TrimEnd('/') + "/";
+        TokenEndpoint = Authority + "oauth/token";
+    }
+
     internal IEnumerable<string> ClientProblems()
     {
         if (string.IsNullOrWhiteSpace(Authority) && string.IsNullOrWhiteSpace(TokenEndpoint))

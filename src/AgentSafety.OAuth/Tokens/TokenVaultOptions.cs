@@ -53,10 +53,7 @@ public sealed class TokenVaultOptions : OAuthClientOptions
     /// <summary>Configures Auth0 Token Vault for a tenant domain such as <c>tenant.us.auth0.com</c>.</summary>
     public void UseAuth0(string domain)
     {
-        ArgumentException.ThrowIfNullOrEmpty(domain);
-        var authority = domain.Contains("://", StringComparison.Ordinal) ? domain : "https://" + domain;
-        Authority = authority.TrimEnd('/') + "/";
-        TokenEndpoint = Authority + "oauth/token";
+        UseAuth0Tenant(domain);
         Flavor = TokenExchangeFlavor.Auth0FederatedConnection;
     }
 
