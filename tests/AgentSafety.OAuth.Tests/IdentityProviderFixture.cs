@@ -10,7 +10,7 @@ namespace AgentSafety.OAuth.Tests;
 /// tests of one collection: installs it with <c>npm ci</c> when its packages are missing or stale, waits for its
 /// discovery document, and stops it on dispose.
 /// </summary>
-public sealed class IdentityProviderFixture : IAsyncLifetime
+public class IdentityProviderFixture : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(5);
@@ -26,12 +26,15 @@ public sealed class IdentityProviderFixture : IAsyncLifetime
     /// <summary>Output the provider printed, for failure messages.</summary>
     public List<string> Output { get; } = [];
 
+    /// <summary>The options server.js starts with; demo fixtures add <c>--accept-any-user</c> and the like.</summary>
+    protected virtual string ServerArguments => "--quiet";
+
     public async Task InitializeAsync()
     {
         var folder = Path.Combine(RepositoryRoot(), "tests", "idp");
         await InstallIfNeededAsync(folder);
 
-        var start = new ProcessStartInfo("node", "server.js --quiet")
+        var start = new ProcessStartInfo("node", "server.js " + ServerArguments)
         {
             WorkingDirectory = folder,
             RedirectStandardOutput = true,
