@@ -8,6 +8,7 @@ namespace AgentSafety.Analyzers.Diagnostics;
 internal static class RuleIdentifiers
 {
     public const string ToolWithoutAuthorization = "AS1001";
+    public const string GuardBypassed = "AS1005";
 
     public const string RequirementsNeedPartialType = "AS4001";
     public const string RelationParameterNotFound = "AS4002";
