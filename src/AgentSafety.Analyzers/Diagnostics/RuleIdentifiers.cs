@@ -8,6 +8,9 @@ namespace AgentSafety.Analyzers.Diagnostics;
 internal static class RuleIdentifiers
 {
     public const string ToolWithoutAuthorization = "AS1001";
+    public const string ModelSuppliedPrincipal = "AS1002";
+    public const string ModelSuppliedIdentity = "AS1003";
+    public const string KeyedServiceFilledByModel = "AS1004";
     public const string GuardBypassed = "AS1005";
 
     public const string RequirementsNeedPartialType = "AS4001";
