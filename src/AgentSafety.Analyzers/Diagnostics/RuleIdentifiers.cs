@@ -12,6 +12,8 @@ internal static class RuleIdentifiers
     public const string ModelSuppliedIdentity = "AS1003";
     public const string KeyedServiceFilledByModel = "AS1004";
     public const string GuardBypassed = "AS1005";
+    public const string McpFunctionLosesAuthorization = "AS1006";
+    public const string McpAuthorizationFiltersMissing = "AS1007";
 
     public const string RequirementsNeedPartialType = "AS4001";
     public const string RelationParameterNotFound = "AS4002";
@@ -20,4 +22,5 @@ internal static class RuleIdentifiers
     public const string BindingMessageUnknownParameter = "AS4005";
     public const string BindingMessageExceedsProviderLimits = "AS4006";
     public const string DelegatedTokenNotAccessToken = "AS4007";
+    public const string RequirementsCannotBeGenerated = "AS4008";
 }
