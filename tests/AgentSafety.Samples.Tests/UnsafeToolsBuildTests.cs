@@ -152,7 +152,8 @@ public sealed partial class UnsafeToolsBuildTests : IClassFixture<UnsafeToolsBui
                     return directory.FullName;
             }
 
-            throw new InvalidOperationException("The repository root (holding AgentSafety.Analyzers.sln) was not found.");
+            throw new InvalidOperationException(
+                "The repository root (holding AgentSafety.Analyzers.sln) was not found.");
         }
     }
 

@@ -37,7 +37,9 @@ public abstract class AddToolAttributeFixer : CodeFixProvider
     /// <summary>The attribute's metadata name, which must resolve in the compilation for the fix to apply.</summary>
     protected abstract string AttributeMetadataName { get; }
 
-    /// <summary>The attribute's argument for this diagnostic, or <see langword="null"/> when none can be chosen.</summary>
+    /// <summary>
+    /// The attribute's argument for this diagnostic, or <see langword="null"/> when none can be chosen.
+    /// </summary>
     protected abstract string? GetArgument(Diagnostic diagnostic);
 
     /// <inheritdoc/>

@@ -89,7 +89,8 @@ public sealed class CreateMcpToolFromMethodFixer : CodeFixProvider
     {
         if (!root.FullSpan.Contains(diagnostic.Location.SourceSpan) ||
             root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)
-                .FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { ArgumentList.Arguments.Count: 1 } function ||
+                .FirstAncestorOrSelf<InvocationExpressionSyntax>() is not
+                { ArgumentList.Arguments.Count: 1 } function ||
             function.ArgumentList.Arguments[0] is not { NameColon: null } onlyArgument ||
             function.Span != diagnostic.Location.SourceSpan ||
             ToolCompilationContext.Create(model.Compilation) is not { } tools ||

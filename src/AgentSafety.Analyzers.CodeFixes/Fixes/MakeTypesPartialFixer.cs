@@ -84,6 +84,7 @@ public sealed class MakeTypesPartialFixer : CodeFixProvider
                 .WithModifiers(SyntaxFactory.TokenList(partial));
         }
 
-        return type.AddModifiers(SyntaxFactory.Token(SyntaxKind.PartialKeyword).WithTrailingTrivia(SyntaxFactory.Space));
+        var modifier = SyntaxFactory.Token(SyntaxKind.PartialKeyword).WithTrailingTrivia(SyntaxFactory.Space);
+        return type.AddModifiers(modifier);
     }
 }

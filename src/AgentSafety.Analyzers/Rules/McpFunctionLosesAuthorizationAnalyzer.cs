@@ -48,7 +48,10 @@ public sealed class McpFunctionLosesAuthorizationAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, IInvocationOperation invocation, ToolCompilationContext tools)
+    private static void Analyze(
+        OperationAnalysisContext context,
+        IInvocationOperation invocation,
+        ToolCompilationContext tools)
     {
         if (ToolRecognizer.GetFactory(invocation.TargetMethod, tools) != ToolFactory.McpServerTool)
             return;
@@ -65,8 +68,8 @@ public sealed class McpFunctionLosesAuthorizationAnalyzer : DiagnosticAnalyzer
 
         if (function is null || optionsCarryMetadata ||
             FactoryCall(function.Value, context.CancellationToken) is not { } factoryCall ||
-            ToolRecognizer.FromFactoryCall(factoryCall, tools) is not { Method: { } method, Declaration: var declaration } ||
-            !declaration.HasAspNetAuthorization)
+            ToolRecognizer.FromFactoryCall(factoryCall, tools) is not { Method: { } method } tool ||
+            !tool.Declaration.HasAspNetAuthorization)
         {
             return;
         }
@@ -80,7 +83,8 @@ public sealed class McpFunctionLosesAuthorizationAnalyzer : DiagnosticAnalyzer
         var unwrapped = ToolRecognizer.Unwrap(value);
         if (unwrapped is ILocalReferenceOperation { Local: var local } reference &&
             local.DeclaringSyntaxReferences.Length == 1 &&
-            local.DeclaringSyntaxReferences[0].GetSyntax(token) is VariableDeclaratorSyntax { Initializer.Value: { } initializer } &&
+            local.DeclaringSyntaxReferences[0].GetSyntax(token) is
+                VariableDeclaratorSyntax { Initializer.Value: { } initializer } &&
             reference.SemanticModel is { } model &&
             initializer.SyntaxTree == model.SyntaxTree)
         {
@@ -106,11 +110,14 @@ public sealed class McpFunctionLosesAuthorizationAnalyzer : DiagnosticAnalyzer
 
         foreach (var initializer in creation.Initializer.Initializers)
         {
-            if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Metadata" } } ||
-                initializer is IMemberInitializerOperation { InitializedMember: IPropertyReferenceOperation { Property.Name: "Metadata" } })
+            var member = initializer switch
             {
+                ISimpleAssignmentOperation assignment => assignment.Target,
+                IMemberInitializerOperation nested => nested.InitializedMember,
+                _ => null,
+            };
+            if (member is IPropertyReferenceOperation { Property.Name: "Metadata" })
                 return true;
-            }
         }
 
         return false;

@@ -64,7 +64,8 @@ public sealed class RequirementsCannotBeGeneratedAnalyzer : DiagnosticAnalyzer
             if (parameter.RefKind != RefKind.None)
                 return $"parameter '{parameter.Name}' is passed by reference";
 
-            if (ToolCompilationContext.Is(parameter.Type, tools.AccessToken) && !HasDelegatedToken(parameter, declaration))
+            var isToken = ToolCompilationContext.Is(parameter.Type, tools.AccessToken);
+            if (isToken && !HasDelegatedToken(parameter, declaration))
                 return $"AccessToken parameter '{parameter.Name}' has no [DelegatedToken] saying which token to get";
         }
 

@@ -24,5 +24,6 @@ internal static class OpenFgaNames
         return true;
     }
 
-    private static bool IsAsciiLetterOrDigit(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9');
+    private static bool IsAsciiLetterOrDigit(char c) =>
+        c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9');
 }

@@ -2,7 +2,9 @@ using Microsoft.CodeAnalysis;
 
 namespace AgentSafety.Analyzers.ToolModel;
 
-/// <summary>How a <c>[RequiresRelation]</c> finds its parameter and whether that parameter can name an object.</summary>
+/// <summary>
+/// How a <c>[RequiresRelation]</c> finds its parameter, and whether that parameter can name an object.
+/// </summary>
 internal static class RelationParameters
 {
     /// <summary>The parameter named <paramref name="name"/> (ordinal, as <c>nameof</c> writes it), or null.</summary>

@@ -99,7 +99,9 @@ internal sealed class ToolCompilationContext
 
     /// <summary>True when <paramref name="type"/> is <paramref name="expected"/> (both known).</summary>
     public static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected) =>
-        type is not null && expected is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, expected);
+        type is not null &&
+        expected is not null &&
+        SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, expected);
 
     /// <summary>True when <paramref name="type"/> is <paramref name="baseType"/> or derives from it.</summary>
     public static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)

@@ -90,7 +90,9 @@ internal static class ToolRecognizer
 
             var declaration = ToolDeclaration.Read(method, context);
             var name = FactoryName(invocation) ?? declaration.AgentTool?.Name ?? MethodName(method);
-            var syntax = argument.Syntax is ArgumentSyntax { Expression: { } expression } ? expression : argument.Syntax;
+            var syntax = argument.Syntax is ArgumentSyntax { Expression: { } expression }
+                ? expression
+                : argument.Syntax;
             var location = syntax.GetLocation();
             return new AgentTool(
                 ToolShape.FactoryTarget, factory, method, method, name, location, declaration, invocation);
@@ -175,7 +177,8 @@ internal static class ToolRecognizer
     }
 
     private static bool IsTargetParameter(ITypeSymbol type, ToolCompilationContext context) =>
-        ToolCompilationContext.DerivesFrom(type, context.Delegate) || ToolCompilationContext.Is(type, context.MethodInfo);
+        ToolCompilationContext.DerivesFrom(type, context.Delegate) ||
+        ToolCompilationContext.Is(type, context.MethodInfo);
 
     private static string? FactoryName(IInvocationOperation invocation)
     {

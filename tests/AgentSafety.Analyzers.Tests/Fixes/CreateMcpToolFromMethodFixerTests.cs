@@ -24,7 +24,7 @@ public sealed class CreateMcpToolFromMethodFixerTests
             public static McpServerTool[] Create() =>
             [
                 McpServerTool.Create([|AIFunctionFactory.Create(DropTable)|]),
-                McpServerTool.Create([|AIFunctionFactory.Create(Vacuum)|], new McpServerToolCreateOptions { Name = "vacuum" }),
+                McpServerTool.Create([|AIFunctionFactory.Create(Vacuum)|], new() { Name = "vacuum" }),
             ];
         }
         """, """
@@ -43,7 +43,7 @@ public sealed class CreateMcpToolFromMethodFixerTests
             public static McpServerTool[] Create() =>
             [
                 McpServerTool.Create(DropTable),
-                McpServerTool.Create(Vacuum, new McpServerToolCreateOptions { Name = "vacuum" }),
+                McpServerTool.Create(Vacuum, new() { Name = "vacuum" }),
             ];
         }
         """, CreateMcpToolFromMethodFixer.EquivalenceKey);

@@ -79,7 +79,8 @@ public sealed class SwitchToGuardedToolFixerTests
 
             public static IList<AITool> CreateGuardedTools(ToolGuard guard) => [];
 
-            public static AIFunction Register() => AIFunctionFactory.Create([|Delete|]);
+            public static AIFunction Register() =>
+                AIFunctionFactory.Create([|Delete|]);
         }
         """, """
         using System.Collections.Generic;
@@ -96,7 +97,8 @@ public sealed class SwitchToGuardedToolFixerTests
 
             public static IList<AITool> CreateGuardedTools(ToolGuard guard) => [];
 
-            public static AIFunction Register() => (AIFunction)FileTools.CreateGuardedTools(s_guard).Single(tool => tool.Name == "Delete");
+            public static AIFunction Register() =>
+                (AIFunction)FileTools.CreateGuardedTools(s_guard).Single(tool => tool.Name == "Delete");
         }
         """, SwitchToGuardedToolFixer.EquivalenceKey);
 

@@ -12,7 +12,9 @@ public sealed class DelegatedTokenNotAccessTokenAnalyzerTests
         public sealed partial class CalendarTools
         {
             [RequiresPermission("calendar:read")]
-            public bool IsFree(string at, [{|#0:DelegatedToken("google-oauth2", "calendar.freebusy")|}] string google) => true;
+            public bool IsFree(
+                string at,
+                [{|#0:DelegatedToken("google-oauth2", "calendar.freebusy")|}] string google) => true;
         }
         """,
         Verify.Diagnostic("AS4007").WithLocation(0).WithArguments("google", "string"));
@@ -24,7 +26,9 @@ public sealed class DelegatedTokenNotAccessTokenAnalyzerTests
         public sealed partial class CalendarTools
         {
             [RequiresPermission("calendar:read")]
-            public bool IsFree(string at, [DelegatedToken("google-oauth2", "calendar.freebusy")] AccessToken google) => true;
+            public bool IsFree(
+                string at,
+                [DelegatedToken("google-oauth2", "calendar.freebusy")] AccessToken google) => true;
         }
         """);
 

@@ -17,7 +17,8 @@ public sealed class InvalidRequirementNameAnalyzerTests
         }
         """,
         Verify.Diagnostic("AS4004").WithLocation(0).WithArguments("permission", "", "it is empty"),
-        Verify.Diagnostic("AS4004").WithLocation(1).WithArguments("permission", "trade buy", "it contains white space"));
+        Verify.Diagnostic("AS4004").WithLocation(1)
+            .WithArguments("permission", "trade buy", "it contains white space"));
 
     [Fact]
     public Task PermissionOnType_Triggers() => Verify.VerifyAsync("""

@@ -59,7 +59,8 @@ public sealed class ModelSuppliedIdentityAnalyzerTests
             [McpServerTool]
             public async Task<string> Export(string {|#1:tenantId|})
             {
-                var results = await checker.CheckAsync([new RelationshipCheck($"user:{tenantId}", "admin", "tenant:acme")]);
+                var check = new RelationshipCheck($"user:{tenantId}", "admin", "tenant:acme");
+                var results = await checker.CheckAsync([check]);
                 return results[0].Allowed ? "exported" : "denied";
             }
         }
