@@ -23,3 +23,14 @@ public sealed class ReportFunction : AIFunction
         AIFunctionArguments arguments,
         CancellationToken cancellationToken) => new("report");
 }
+
+/// <summary>A tool made public by the code fix, whose placeholder nobody replaced.</summary>
+[PublicTool("Explain why any caller may use this tool")]
+public sealed class ExportFunction : AIFunction
+{
+    public override string Name => "export_customers";
+
+    protected override ValueTask<object?> InvokeCoreAsync(
+        AIFunctionArguments arguments,
+        CancellationToken cancellationToken) => new("all customers");
+}

@@ -14,6 +14,7 @@ internal static class RuleIdentifiers
     public const string GuardBypassed = "AS1005";
     public const string McpFunctionLosesAuthorization = "AS1006";
     public const string McpAuthorizationFiltersMissing = "AS1007";
+    public const string PublicToolWithoutJustification = "AS1008";
 
     public const string RequirementsNeedPartialType = "AS4001";
     public const string RelationParameterNotFound = "AS4002";
