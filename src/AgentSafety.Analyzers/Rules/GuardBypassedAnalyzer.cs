@@ -7,6 +7,11 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace AgentSafety.Analyzers.Rules;
 
 /// <summary>AS1005: a method with requirements registered through a factory that does not enforce them.</summary>
+/// <remarks>
+/// A <c>[KernelFunction]</c> or <c>[McpServerTool]</c> method with requirements that its framework discovers on its
+/// own (<c>KernelPluginFactory.CreateFromType</c>, <c>WithTools&lt;T&gt;()</c>) is not reported: the discovery call
+/// names the type, not the method, and is not followed.
+/// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class GuardBypassedAnalyzer : DiagnosticAnalyzer
 {

@@ -7,6 +7,10 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace AgentSafety.Analyzers.Rules;
 
 /// <summary>AS4004: a permission, relation or object type that no store can hold.</summary>
+/// <remarks>
+/// Permissions are checked only for being empty or holding white space, not against OpenFGA's name rules: they are
+/// RBAC permissions and OAuth scopes such as <c>calendar:read</c> or a URL, which contain ':' and '/'.
+/// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class InvalidRequirementNameAnalyzer : DiagnosticAnalyzer
 {
