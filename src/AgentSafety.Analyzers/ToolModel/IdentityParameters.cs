@@ -12,8 +12,8 @@ namespace AgentSafety.Analyzers.ToolModel;
 /// </summary>
 internal static class IdentityParameters
 {
-    // Compared after lower-casing and removing '_', so userId, user_id and UserID all match.
-    private static readonly HashSet<string> IdentityNames = new(StringComparer.Ordinal)
+    // Compared ignoring case and '_', so userId, user_id and UserID all match.
+    private static readonly HashSet<string> IdentityNames = new(StringComparer.OrdinalIgnoreCase)
     {
         "user", "userid", "username", "useremail", "email", "emailaddress", "userprincipalname", "upn",
         "tenant", "tenantid", "organizationid", "orgid", "role", "roles", "userrole", "isadmin", "admin",
@@ -51,7 +51,7 @@ internal static class IdentityParameters
 
     /// <summary>True when the parameter's name says it identifies the acting user or their rights.</summary>
     public static bool IsIdentityName(string name) =>
-        IdentityNames.Contains(name.Replace("_", "").ToLowerInvariant());
+        IdentityNames.Contains(name.IndexOf('_') >= 0 ? name.Replace("_", "") : name);
 
     /// <summary>
     /// What the referenced value decides, or <see langword="null"/> when this use decides nothing (it is logged,

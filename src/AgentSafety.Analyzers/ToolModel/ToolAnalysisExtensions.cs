@@ -142,6 +142,9 @@ internal static class RequirementAnalysisExtensions
             symbolContext =>
             {
                 var method = (IMethodSymbol)symbolContext.Symbol;
+                if (!HasAnyAttribute(method))
+                    return;
+
                 var declaration = ToolDeclaration.Read(method, tools);
                 if (declaration.HasOwnRequirements ||
                     declaration.DelegatedTokens.Length > 0 ||
@@ -151,6 +154,22 @@ internal static class RequirementAnalysisExtensions
                 }
             },
             SymbolKind.Method);
+    }
+
+    // Every condition above needs an attribute on the method or a parameter; most methods have none, and this
+    // check is far cheaper than reading the declaration.
+    private static bool HasAnyAttribute(IMethodSymbol method)
+    {
+        if (method.GetAttributes().Length > 0)
+            return true;
+
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.GetAttributes().Length > 0)
+                return true;
+        }
+
+        return false;
     }
 
     private static bool HasOwnAttribute(IMethodSymbol method, INamedTypeSymbol? attributeType)
