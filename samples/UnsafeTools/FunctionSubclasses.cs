@@ -1,3 +1,5 @@
+using System.Threading;
+using System.Threading.Tasks;
 using AgentSafety;
 using Microsoft.Extensions.AI;
 

@@ -1,3 +1,4 @@
+using System;
 using AgentSafety;
 
 namespace UnsafeTools;

@@ -6,11 +6,15 @@ namespace AgentSafety.Samples.Tests;
 
 /// <summary>
 /// Builds samples/UnsafeTools with the real SDK, as a user would, and checks the AgentSafety diagnostics it prints
-/// against samples/UnsafeTools/expected-diagnostics.txt. Each build uses its own artifacts folder, so it never
-/// races another build of the repository.
+/// against samples/UnsafeTools/expected-diagnostics.txt (one <c>ID File.cs:line</c> per line). Each build uses its
+/// own artifacts folder, so it never races another build of the repository. Run with
+/// <c>AGENTSAFETY_UPDATE_EXPECTED_DIAGNOSTICS=1</c> to rewrite the file from what the build prints.
 /// </summary>
 public sealed partial class UnsafeToolsBuildTests : IClassFixture<UnsafeToolsBuildTests.SampleBuild>
 {
+    private const string UpdateSwitch = "AGENTSAFETY_UPDATE_EXPECTED_DIAGNOSTICS";
+    private const string ExpectedFileName = "expected-diagnostics.txt";
+
     private readonly SampleBuild _build;
 
     public UnsafeToolsBuildTests(SampleBuild build) => _build = build;
@@ -22,6 +26,9 @@ public sealed partial class UnsafeToolsBuildTests : IClassFixture<UnsafeToolsBui
 
         Assert.True(result.ExitCode == 0, "The sample should build with warnings only:\n" + result.Output);
         var actual = Diagnostics(result.Output, _build.SampleDirectory);
+        if (Environment.GetEnvironmentVariable(UpdateSwitch) == "1")
+            WriteExpectedDiagnostics(_build.SampleDirectory, actual);
+
         var expected = ExpectedDiagnostics(_build.SampleDirectory);
         var missing = expected.Except(actual).ToList();
         var unexpected = actual.Except(expected).ToList();
@@ -56,14 +63,21 @@ public sealed partial class UnsafeToolsBuildTests : IClassFixture<UnsafeToolsBui
         {
             var path = Path.GetFullPath(match.Groups["path"].Value.Trim());
             var relative = Path.GetRelativePath(sampleDirectory, path).Replace('\\', '/');
-            found.Add($"{match.Groups["id"].Value} {relative} {match.Groups["line"].Value}");
+            found.Add($"{match.Groups["id"].Value} {relative}:{match.Groups["line"].Value}");
         }
 
         return found;
     }
 
+    private static void WriteExpectedDiagnostics(string sampleDirectory, IEnumerable<string> diagnostics)
+    {
+        var path = Path.Combine(sampleDirectory, ExpectedFileName);
+        var header = File.ReadAllLines(path).TakeWhile(line => line.StartsWith('#'));
+        File.WriteAllLines(path, header.Concat(diagnostics.Order(StringComparer.Ordinal)));
+    }
+
     private static HashSet<string> ExpectedDiagnostics(string sampleDirectory) =>
-        File.ReadAllLines(Path.Combine(sampleDirectory, "expected-diagnostics.txt"))
+        File.ReadAllLines(Path.Combine(sampleDirectory, ExpectedFileName))
             .Select(line => line.Trim())
             .Where(line => line.Length > 0 && !line.StartsWith('#'))
             .ToHashSet(StringComparer.Ordinal);
