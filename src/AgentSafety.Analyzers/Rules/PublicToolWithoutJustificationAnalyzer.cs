@@ -81,7 +81,8 @@ public sealed class PublicToolWithoutJustificationAnalyzer : DiagnosticAnalyzer
             };
             if (problem is not null && declaration.GetArgumentLocation(0, cancellationToken) is { } location)
             {
-                var name = symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } ? "lambda" : symbol.Name;
+                var isLambda = symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction };
+                var name = isLambda ? "lambda" : symbol.Name;
                 report(Diagnostic.Create(Rule, location, name, problem));
             }
         }

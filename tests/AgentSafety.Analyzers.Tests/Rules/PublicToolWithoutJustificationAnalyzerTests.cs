@@ -18,7 +18,11 @@ public sealed class PublicToolWithoutJustificationAnalyzerTests
 
             public AIFunction[] Create()
             {
-                return [AIFunctionFactory.Create([PublicTool({|#2:""|})] (string q) => q), AIFunctionFactory.Create(Local)];
+                return
+                [
+                    AIFunctionFactory.Create([PublicTool({|#2:""|})] (string q) => q),
+                    AIFunctionFactory.Create(Local),
+                ];
 
                 [PublicTool({|#3:null|})]
                 static string Local() => "";
