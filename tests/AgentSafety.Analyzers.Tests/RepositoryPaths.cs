@@ -9,10 +9,13 @@ internal static class RepositoryPaths
 
     private static string FindRoot()
     {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null)
         {
             if (File.Exists(Path.Combine(directory.FullName, "AgentSafety.Analyzers.sln")))
                 return directory.FullName;
+
+            directory = directory.Parent;
         }
 
         throw new InvalidOperationException("The repository root (holding AgentSafety.Analyzers.sln) was not found.");

@@ -76,7 +76,9 @@ public sealed partial class RuleCatalogTests
 
         var undocumented = RuleSections().Keys.Where(id => !shipped.Contains(id)).ToList();
 
-        Assert.True(undocumented.Count == 0, "rules.md sections without a descriptor: " + string.Join(", ", undocumented));
+        Assert.True(
+            undocumented.Count == 0,
+            "rules.md sections without a descriptor: " + string.Join(", ", undocumented));
     }
 
     [Fact]

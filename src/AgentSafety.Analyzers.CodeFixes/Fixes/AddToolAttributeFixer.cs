@@ -37,7 +37,9 @@ public abstract class AddToolAttributeFixer : CodeFixProvider
     /// <summary>The attribute's metadata name, which must resolve in the compilation for the fix to apply.</summary>
     protected abstract string AttributeMetadataName { get; }
 
-    /// <summary>The attribute's argument for this diagnostic, or <see langword="null"/> when none can be chosen.</summary>
+    /// <summary>
+    /// The attribute's argument for this diagnostic, or <see langword="null"/> when none can be chosen.
+    /// </summary>
     protected abstract string? GetArgument(Diagnostic diagnostic);
 
     /// <inheritdoc/>
@@ -92,14 +94,14 @@ public abstract class AddToolAttributeFixer : CodeFixProvider
                     arguments.Add(edit.Target.Declaration, edit.Argument);
             }
 
-            var endOfLine = EndOfLine(root);
+            var endOfLine = UsingDirectives.EndOfLine(root);
             var needsUsing = !Resolves(model, arguments.Keys.First().SpanStart);
             var newRoot = root.ReplaceNodes(
                 arguments.Keys,
                 (original, rewritten) => AttributeInserter.Add(
                     rewritten, AttributeInserter.StringAttribute(AttributeName, arguments[original]), endOfLine));
             if (needsUsing && newRoot is CompilationUnitSyntax unit)
-                newRoot = AddUsing(unit, endOfLine);
+                newRoot = UsingDirectives.Add(unit, AgentSafetyNamespace, endOfLine);
 
             solution = solution.WithDocumentSyntaxRoot(group.Key, newRoot);
         }
@@ -110,48 +112,6 @@ public abstract class AddToolAttributeFixer : CodeFixProvider
     private bool Resolves(SemanticModel model, int position) =>
         model.LookupNamespacesAndTypes(position, name: AttributeName + "Attribute")
             .Any(symbol => symbol.ToDisplayString() == AttributeMetadataName);
-
-    private static SyntaxTrivia EndOfLine(SyntaxNode root)
-    {
-        var existing = root.DescendantTrivia().FirstOrDefault(trivia => trivia.IsKind(SyntaxKind.EndOfLineTrivia));
-        return existing.IsKind(SyntaxKind.EndOfLineTrivia) ? existing : SyntaxFactory.CarriageReturnLineFeed;
-    }
-
-    private static CompilationUnitSyntax AddUsing(CompilationUnitSyntax unit, SyntaxTrivia endOfLine)
-    {
-        var directive = SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(AgentSafetyNamespace))
-            .WithTrailingTrivia(endOfLine);
-        var usings = unit.Usings;
-        if (usings.Count == 0)
-        {
-            var separated = directive.WithTrailingTrivia(endOfLine, endOfLine);
-            return unit.WithUsings(SyntaxFactory.SingletonList(separated));
-        }
-
-        var index = 0;
-        while (index < usings.Count && SortsBefore(usings[index]))
-            index++;
-
-        if (index == 0)
-        {
-            directive = directive.WithLeadingTrivia(usings[0].GetLeadingTrivia());
-            usings = usings.Replace(usings[0], usings[0].WithoutLeadingTrivia());
-        }
-
-        return unit.WithUsings(usings.Insert(index, directive));
-    }
-
-    // System namespaces first, then ordinal order, as dotnet_sort_system_directives_first leaves them.
-    private static bool SortsBefore(UsingDirectiveSyntax existing)
-    {
-        if (existing.Alias is not null || !existing.StaticKeyword.IsKind(SyntaxKind.None) || existing.Name is null)
-            return false;
-
-        var name = existing.Name.ToString();
-        return name == "System" ||
-            name.StartsWith("System.", System.StringComparison.Ordinal) ||
-            string.CompareOrdinal(name, AgentSafetyNamespace) < 0;
-    }
 
     private sealed class Edit
     {

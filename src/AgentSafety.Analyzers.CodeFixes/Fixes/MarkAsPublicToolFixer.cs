@@ -1,4 +1,5 @@
 using System.Composition;
+using AgentSafety.Analyzers.Rules;
 using AgentSafety.Analyzers.ToolModel;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -6,8 +7,8 @@ using Microsoft.CodeAnalysis.CodeFixes;
 namespace AgentSafety.Analyzers.CodeFixes.Fixes;
 
 /// <summary>
-/// AS1001 fix: adds <c>[PublicTool("...")]</c> with a justification the author is expected to replace with the
-/// real reason any caller may use the tool.
+/// AS1001 fix: adds <c>[PublicTool("...")]</c> with a placeholder justification, which AS1008 keeps reporting
+/// until the author writes the real reason any caller may use the tool.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MarkAsPublicToolFixer)), Shared]
 public sealed class MarkAsPublicToolFixer : AddToolAttributeFixer
@@ -16,7 +17,7 @@ public sealed class MarkAsPublicToolFixer : AddToolAttributeFixer
     public const string EquivalenceKey = "AS1001.MarkAsPublicTool";
 
     /// <summary>The justification the fix writes, to be replaced by the real reason.</summary>
-    public const string JustificationPlaceholder = "Explain why any caller may use this tool";
+    public const string JustificationPlaceholder = PublicToolWithoutJustificationAnalyzer.JustificationPlaceholder;
 
     /// <inheritdoc/>
     protected override string Title => "Mark as public tool";

@@ -18,7 +18,8 @@ internal static class RuleDescriptors
         string category,
         DiagnosticSeverity defaultSeverity,
         string description,
-        bool isEnabledByDefault = true) =>
+        bool isEnabledByDefault = true,
+        params string[] customTags) =>
         new(
             id,
             title,
@@ -27,7 +28,8 @@ internal static class RuleDescriptors
             defaultSeverity,
             isEnabledByDefault,
             description,
-            HelpLink(id));
+            HelpLink(id),
+            customTags);
 
     /// <summary>The help link of rule <paramref name="id"/>, such as <c>rules.md#as1001</c>.</summary>
     public static string HelpLink(string id) => RulesDocument + "#" + id.ToLowerInvariant();

@@ -8,4 +8,20 @@ namespace AgentSafety.Analyzers.Diagnostics;
 internal static class RuleIdentifiers
 {
     public const string ToolWithoutAuthorization = "AS1001";
+    public const string ModelSuppliedPrincipal = "AS1002";
+    public const string ModelSuppliedIdentity = "AS1003";
+    public const string KeyedServiceFilledByModel = "AS1004";
+    public const string GuardBypassed = "AS1005";
+    public const string McpFunctionLosesAuthorization = "AS1006";
+    public const string McpAuthorizationFiltersMissing = "AS1007";
+    public const string PublicToolWithoutJustification = "AS1008";
+
+    public const string RequirementsNeedPartialType = "AS4001";
+    public const string RelationParameterNotFound = "AS4002";
+    public const string RelationParameterCannotFormObjectId = "AS4003";
+    public const string InvalidRequirementName = "AS4004";
+    public const string BindingMessageUnknownParameter = "AS4005";
+    public const string BindingMessageExceedsProviderLimits = "AS4006";
+    public const string DelegatedTokenNotAccessToken = "AS4007";
+    public const string RequirementsCannotBeGenerated = "AS4008";
 }

@@ -35,10 +35,14 @@ internal sealed class AgentTool
 
     public ToolShape Shape { get; }
 
-    /// <summary>The factory for <see cref="ToolShape.FactoryTarget"/> tools; otherwise <see cref="ToolFactory.None"/>.</summary>
+    /// <summary>
+    /// The factory for <see cref="ToolShape.FactoryTarget"/> tools; otherwise <see cref="ToolFactory.None"/>.
+    /// </summary>
     public ToolFactory Factory { get; }
 
-    /// <summary>The method, lambda or local function; the class for <see cref="ToolShape.AIFunctionSubclass"/>.</summary>
+    /// <summary>
+    /// The method, lambda or local function; the class for <see cref="ToolShape.AIFunctionSubclass"/>.
+    /// </summary>
     public ISymbol Symbol { get; }
 
     /// <summary>

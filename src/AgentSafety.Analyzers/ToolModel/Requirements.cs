@@ -45,6 +45,16 @@ internal abstract class DeclaredAttribute
         return syntax.GetLocation();
     }
 
+    /// <summary>
+    /// True when the constructor argument at <paramref name="index"/> bound to a constant, <see langword="null"/>
+    /// included; false when the attribute has errors.
+    /// </summary>
+    public bool HasConstantArgument(int index)
+    {
+        var arguments = Attribute.ConstructorArguments;
+        return index < arguments.Length && arguments[index].Kind == TypedConstantKind.Primitive;
+    }
+
     protected static string? StringArgument(AttributeData attribute, int index)
     {
         var arguments = attribute.ConstructorArguments;

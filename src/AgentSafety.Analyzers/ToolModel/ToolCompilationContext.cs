@@ -23,6 +23,7 @@ internal sealed class ToolCompilationContext
         GuardedAIFunction = Resolve(WellKnownNames.GuardedAIFunction);
         AIFunctionFactory = Resolve(WellKnownNames.AIFunctionFactory);
         AIFunction = Resolve(WellKnownNames.AIFunction);
+        AITool = Resolve(WellKnownNames.AITool);
         AIFunctionArguments = Resolve(WellKnownNames.AIFunctionArguments);
         DelegatingAIFunction = Resolve(WellKnownNames.DelegatingAIFunction);
         KernelFunctionAttribute = Resolve(WellKnownNames.KernelFunctionAttribute);
@@ -52,6 +53,7 @@ internal sealed class ToolCompilationContext
     public INamedTypeSymbol? GuardedAIFunction { get; }
     public INamedTypeSymbol? AIFunctionFactory { get; }
     public INamedTypeSymbol? AIFunction { get; }
+    public INamedTypeSymbol? AITool { get; }
     public INamedTypeSymbol? AIFunctionArguments { get; }
     public INamedTypeSymbol? DelegatingAIFunction { get; }
     public INamedTypeSymbol? KernelFunctionAttribute { get; }
@@ -97,7 +99,9 @@ internal sealed class ToolCompilationContext
 
     /// <summary>True when <paramref name="type"/> is <paramref name="expected"/> (both known).</summary>
     public static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected) =>
-        type is not null && expected is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, expected);
+        type is not null &&
+        expected is not null &&
+        SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, expected);
 
     /// <summary>True when <paramref name="type"/> is <paramref name="baseType"/> or derives from it.</summary>
     public static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)

@@ -90,7 +90,9 @@ internal static class ToolRecognizer
 
             var declaration = ToolDeclaration.Read(method, context);
             var name = FactoryName(invocation) ?? declaration.AgentTool?.Name ?? MethodName(method);
-            var syntax = argument.Syntax is ArgumentSyntax { Expression: { } expression } ? expression : argument.Syntax;
+            var syntax = argument.Syntax is ArgumentSyntax { Expression: { } expression }
+                ? expression
+                : argument.Syntax;
             var location = syntax.GetLocation();
             return new AgentTool(
                 ToolShape.FactoryTarget, factory, method, method, name, location, declaration, invocation);
@@ -134,7 +136,8 @@ internal static class ToolRecognizer
         };
     }
 
-    private static IOperation? Unwrap(IOperation? operation)
+    /// <summary>Strips conversions, delegate creations and parentheses from a factory argument.</summary>
+    public static IOperation? Unwrap(IOperation? operation)
     {
         while (true)
         {
@@ -174,7 +177,8 @@ internal static class ToolRecognizer
     }
 
     private static bool IsTargetParameter(ITypeSymbol type, ToolCompilationContext context) =>
-        ToolCompilationContext.DerivesFrom(type, context.Delegate) || ToolCompilationContext.Is(type, context.MethodInfo);
+        ToolCompilationContext.DerivesFrom(type, context.Delegate) ||
+        ToolCompilationContext.Is(type, context.MethodInfo);
 
     private static string? FactoryName(IInvocationOperation invocation)
     {
@@ -233,11 +237,19 @@ internal static class ToolRecognizer
             }
         }
 
-        return shape == ToolShape.KernelFunction ? TrimAsync(method.Name) : method.Name;
+        return TrimAsync(method.Name);
     }
 
+    /// <summary>
+    /// The name a method's tool gets when no factory argument overrides it: <c>[AgentTool]</c>, or the method
+    /// name without the conventional <c>Async</c> suffix, as <c>AIFunctionFactory</c>, Semantic Kernel and the
+    /// AgentSafety generator all name it.
+    /// </summary>
+    public static string DefaultToolName(IMethodSymbol method, ToolDeclaration declaration) =>
+        declaration.AgentTool?.Name is { Length: > 0 } name ? name : TrimAsync(method.Name);
+
     private static string? MethodName(IMethodSymbol method) =>
-        method.MethodKind == MethodKind.AnonymousFunction ? null : method.Name;
+        method.MethodKind == MethodKind.AnonymousFunction ? null : TrimAsync(method.Name);
 
     private static string TrimAsync(string name) =>
         name.Length > AsyncSuffix.Length && name.EndsWith(AsyncSuffix, StringComparison.Ordinal)

@@ -17,6 +17,7 @@ internal static class WellKnownNames
 
     public const string AIFunctionFactory = "Microsoft.Extensions.AI.AIFunctionFactory";
     public const string AIFunction = "Microsoft.Extensions.AI.AIFunction";
+    public const string AITool = "Microsoft.Extensions.AI.AITool";
     public const string AIFunctionArguments = "Microsoft.Extensions.AI.AIFunctionArguments";
     public const string DelegatingAIFunction = "Microsoft.Extensions.AI.DelegatingAIFunction";
     public const string GuardedAIFunction = "AgentSafety.GuardedAIFunction";

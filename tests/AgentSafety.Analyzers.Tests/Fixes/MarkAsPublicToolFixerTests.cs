@@ -34,7 +34,8 @@ public sealed class MarkAsPublicToolFixerTests
 
         public static class Tools
         {
-            public static AIFunction Create() => AIFunctionFactory.Create([|(string text) => text|]);
+            public static AIFunction Create() =>
+                AIFunctionFactory.Create([|(string q) => q|]);
         }
         """, """
         using AgentSafety;
@@ -42,7 +43,8 @@ public sealed class MarkAsPublicToolFixerTests
 
         public static class Tools
         {
-            public static AIFunction Create() => AIFunctionFactory.Create([PublicTool("Explain why any caller may use this tool")] (string text) => text);
+            public static AIFunction Create() =>
+                AIFunctionFactory.Create([PublicTool("Explain why any caller may use this tool")] (string q) => q);
         }
         """, MarkAsPublicToolFixer.EquivalenceKey);
 

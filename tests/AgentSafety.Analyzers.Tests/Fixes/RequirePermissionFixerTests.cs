@@ -142,7 +142,9 @@ public sealed class RequirePermissionFixerTests
         public static class Tools
         {
             public static AIFunction Create() =>
-                AIFunctionFactory.Create([|(Func<string, string>)(city => city)|], name: "weather");
+                AIFunctionFactory.Create(
+                    [|(Func<string, string>)(city => city)|],
+                    name: "weather");
         }
         """, """
         using System;
@@ -152,7 +154,9 @@ public sealed class RequirePermissionFixerTests
         public static class Tools
         {
             public static AIFunction Create() =>
-                AIFunctionFactory.Create((Func<string, string>)([RequiresPermission("weather")] (city) => city), name: "weather");
+                AIFunctionFactory.Create(
+                    (Func<string, string>)([RequiresPermission("weather")] (city) => city),
+                    name: "weather");
         }
         """, RequirePermissionFixer.EquivalenceKey);
 

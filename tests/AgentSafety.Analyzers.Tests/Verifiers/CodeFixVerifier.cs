@@ -10,7 +10,9 @@ internal static class CodeFixVerifier<TAnalyzer, TCodeFix>
     where TAnalyzer : DiagnosticAnalyzer, new()
     where TCodeFix : CodeFixProvider, new()
 {
-    /// <summary>Applies the fix registered under <paramref name="equivalenceKey"/>, one by one and as Fix All.</summary>
+    /// <summary>
+    /// Applies the fix registered under <paramref name="equivalenceKey"/>, one by one and as Fix All.
+    /// </summary>
     public static Task VerifyAsync(string source, string fixedSource, string equivalenceKey)
     {
         var test = new Test
