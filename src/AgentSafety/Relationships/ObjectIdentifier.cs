@@ -44,7 +44,7 @@ public static class ObjectIdentifier
     }
 
     /// <summary>
-    /// Checks an OpenFGA type, relation or permission name: a letter or digit first, then letters, digits and
+    /// Checks an OpenFGA type or relation name: a letter or digit first, then letters, digits and
     /// <c>_ - . /</c>, at most 50 characters for relations and 254 for types.
     /// </summary>
     public static bool IsValidName([NotNullWhen(true)] string? name, int maxLength = 50)
