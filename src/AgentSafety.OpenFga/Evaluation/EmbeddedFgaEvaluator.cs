@@ -91,13 +91,15 @@ public sealed class EmbeddedFgaEvaluator : IRelationshipChecker
         if (user.Type == request.Type && !user.IsWildcard)
             candidates.Add(user.Object);
 
+        // Each candidate object is checked in turn; a check that fails fails the whole request, as in OpenFGA.
         var found = new List<string>();
         foreach (var candidate in candidates)
         {
             var context = new CheckContext(user, contextual, request.Context);
-            var id = candidate[(request.Type.Length + 1)..];
             var outcome = CheckRelation(candidate, request.Type, request.Relation, context, depth: 0);
-            if (outcome.Kind == OutcomeKind.True && id != "*")
+            if (outcome.Kind == OutcomeKind.Error)
+                throw outcome.Error!;
+            if (outcome.Kind == OutcomeKind.True)
                 found.Add(candidate);
         }
 
@@ -176,7 +178,7 @@ public sealed class EmbeddedFgaEvaluator : IRelationshipChecker
             return Outcome.False;
 
         if (!context.Enter(objectText, relation))
-            return Outcome.False;
+            return Outcome.Cycle;
         try
         {
             return Evaluate(definition.Rewrite, objectText, objectType, relation, context, depth);
@@ -204,23 +206,21 @@ public sealed class EmbeddedFgaEvaluator : IRelationshipChecker
     private Outcome EvaluateUnion(IReadOnlyList<Userset> children, string objectText, string objectType,
         string relation, CheckContext context, int depth)
     {
-        Outcome? error = null;
+        var combined = new AnyOf();
         foreach (var child in children)
         {
-            var outcome = Evaluate(child, objectText, objectType, relation, context, depth);
-            if (outcome.Kind == OutcomeKind.True)
-                return outcome;
-            if (outcome.Kind == OutcomeKind.Error)
-                error ??= outcome;
+            if (combined.Add(Evaluate(child, objectText, objectType, relation, context, depth)))
+                return Outcome.True;
         }
 
-        return error ?? Outcome.False;
+        return combined.Result;
     }
 
     private Outcome EvaluateIntersection(IReadOnlyList<Userset> children, string objectText, string objectType,
         string relation, CheckContext context, int depth)
     {
         Outcome? error = null;
+        var cycle = false;
         foreach (var child in children)
         {
             var outcome = Evaluate(child, objectText, objectType, relation, context, depth);
@@ -228,21 +228,24 @@ public sealed class EmbeddedFgaEvaluator : IRelationshipChecker
                 return outcome;
             if (outcome.Kind == OutcomeKind.Error)
                 error ??= outcome;
+            cycle |= outcome.Kind == OutcomeKind.Cycle;
         }
 
-        return error ?? Outcome.True;
+        return error ?? (cycle ? Outcome.Cycle : Outcome.True);
     }
 
     private Outcome EvaluateDifference(DifferenceUserset difference, string objectText, string objectType,
         string relation, CheckContext context, int depth)
     {
         var baseOutcome = Evaluate(difference.Base, objectText, objectType, relation, context, depth);
-        if (baseOutcome.Kind == OutcomeKind.False)
+        if (baseOutcome.Kind is OutcomeKind.False or OutcomeKind.Cycle)
             return baseOutcome;
 
         var subtract = Evaluate(difference.Subtract, objectText, objectType, relation, context, depth);
         if (subtract.Kind == OutcomeKind.True)
             return Outcome.False;
+        if (subtract.Kind == OutcomeKind.Cycle)
+            return Outcome.Cycle;
         if (baseOutcome.Kind == OutcomeKind.Error)
             return baseOutcome;
         return subtract.Kind == OutcomeKind.Error ? subtract : Outcome.True;
@@ -260,22 +263,19 @@ public sealed class EmbeddedFgaEvaluator : IRelationshipChecker
             || contextual?.UnconditionalUsers.Contains(userText) == true)
             return Outcome.True;
 
-        Outcome? error = null;
+        var combined = new AnyOf();
         foreach (var bucket in (ReadOnlySpan<TupleBucket?>)[stored, contextual])
         {
             if (bucket is null)
                 continue;
             foreach (var tuple in bucket.Indirect)
             {
-                var outcome = CheckIndirectTuple(tuple, context, depth);
-                if (outcome.Kind == OutcomeKind.True)
-                    return outcome;
-                if (outcome.Kind == OutcomeKind.Error)
-                    error ??= outcome;
+                if (combined.Add(CheckIndirectTuple(tuple, context, depth)))
+                    return Outcome.True;
             }
         }
 
-        return error ?? Outcome.False;
+        return combined.Result;
     }
 
     private Outcome CheckIndirectTuple(IndexedTuple tuple, CheckContext context, int depth)
@@ -300,7 +300,7 @@ public sealed class EmbeddedFgaEvaluator : IRelationshipChecker
     {
         var stored = _index.Find(objectText, ttu.Tupleset);
         var contextual = context.Contextual?.Find(objectText, ttu.Tupleset);
-        Outcome? error = null;
+        var combined = new AnyOf();
         foreach (var bucket in (ReadOnlySpan<TupleBucket?>)[stored, contextual])
         {
             if (bucket is null)
@@ -314,14 +314,12 @@ public sealed class EmbeddedFgaEvaluator : IRelationshipChecker
                 var outcome = condition.Kind == OutcomeKind.True
                     ? CheckRelation(tuple.User.Object, tuple.User.Type, ttu.ComputedRelation, context, depth + 1)
                     : condition;
-                if (outcome.Kind == OutcomeKind.True)
-                    return outcome;
-                if (outcome.Kind == OutcomeKind.Error)
-                    error ??= outcome;
+                if (combined.Add(outcome))
+                    return Outcome.True;
             }
         }
 
-        return error ?? Outcome.False;
+        return combined.Result;
     }
 
     private Outcome EvaluateCondition(IndexedTuple tuple, CheckContext context)
@@ -349,6 +347,10 @@ public sealed class EmbeddedFgaEvaluator : IRelationshipChecker
         False,
         True,
         Error,
+
+        // The resolution came back to a relation already on its path. It counts as "not allowed", and unlike a
+        // plain false it does not let an exclusion grant: OpenFGA denies `a but not b` when b is a cycle.
+        Cycle,
     }
 
     private readonly record struct Outcome(OutcomeKind Kind, FgaException? Error)
@@ -357,7 +359,28 @@ public sealed class EmbeddedFgaEvaluator : IRelationshipChecker
 
         public static Outcome False => new(OutcomeKind.False, null);
 
+        public static Outcome Cycle => new(OutcomeKind.Cycle, null);
+
         public static Outcome Fail(FgaException error) => new(OutcomeKind.Error, error);
+    }
+
+    /// <summary>Combines alternatives: any grant wins; otherwise an error beats a cycle, and a cycle beats false.
+    /// </summary>
+    private struct AnyOf
+    {
+        private Outcome? _error;
+        private bool _cycle;
+
+        public readonly Outcome Result => _error ?? (_cycle ? Outcome.Cycle : Outcome.False);
+
+        /// <summary>Adds one alternative; true when it grants, so the caller can stop.</summary>
+        public bool Add(Outcome outcome)
+        {
+            if (outcome.Kind == OutcomeKind.Error)
+                _error ??= outcome;
+            _cycle |= outcome.Kind == OutcomeKind.Cycle;
+            return outcome.Kind == OutcomeKind.True;
+        }
     }
 
     /// <summary>The state of one check: its user, extras and the relations on the current resolution path, which

@@ -17,11 +17,10 @@ public sealed class ConformanceTests(ITestOutputHelper output)
         var results = ConformanceRunner.Run(ConformanceSuite.Load(file));
         var known = KnownFailures.For(file);
 
-        foreach (var kind in new[] { "check", "listObjects" })
+        foreach (var group in results.GroupBy(r => (r.Kind, Mode: r.Id[(r.Id.LastIndexOf('/') + 1)..])))
         {
-            var ofKind = results.Where(r => r.Kind == kind).ToList();
-            output.WriteLine($"{file} {kind}: {ofKind.Count(r => r.Passed)} passed, "
-                + $"{ofKind.Count(r => !r.Passed)} failed of {ofKind.Count}");
+            output.WriteLine($"{file} {group.Key.Kind} ({group.Key.Mode} tuples): {group.Count(r => r.Passed)} "
+                + $"passed, {group.Count(r => !r.Passed)} failed of {group.Count()}");
         }
 
         var failures = results.Where(r => !r.Passed).ToList();
