@@ -10,5 +10,14 @@ public static class ModelFile
     public static AuthorizationModel Load(string path) => Parse(File.ReadAllText(path));
 
     /// <summary>Parses and validates DSL or JSON model text.</summary>
-    public static AuthorizationModel Parse(string text) => DslParser.Parse(text);
+    public static AuthorizationModel Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!text.TrimStart().StartsWith('{'))
+            return DslParser.Parse(text);
+
+        var model = AuthorizationModelJson.Parse(text);
+        ModelValidator.ThrowIfInvalid(model);
+        return model;
+    }
 }
