@@ -1,7 +1,12 @@
 using AgentSafety.OpenFga;
+using AgentSafety.OpenFga.Client;
 using AgentSafety.OpenFga.Dsl;
 using AgentSafety.OpenFga.Model;
 using AgentSafety.OpenFga.Tuples;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AgentSafety;
 
@@ -31,4 +36,47 @@ public static class OpenFgaAgentSafetyBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         return builder.UseRelationshipChecker(new EmbeddedFgaEvaluator(model, tuples, options));
     }
+
+    /// <summary>The name of the <see cref="HttpClient"/> the OpenFGA client uses.</summary>
+    public const string HttpClientName = "AgentSafety.OpenFga";
+
+    /// <summary>
+    /// Answers relationship checks with an OpenFGA server through <see cref="OpenFgaClient"/>, which is also
+    /// registered on its own for writes, reads and model management. The options are checked now.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The options are incomplete.</exception>
+    public static AgentSafetyBuilder AddOpenFgaClient(this AgentSafetyBuilder builder,
+        Action<OpenFgaClientOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        var options = new OpenFgaClientOptions();
+        configure(options);
+        options.Validate();
+
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        var http = services.AddHttpClient(HttpClientName)
+            .AddHttpMessageHandler(sp => new RetryHandler(options, Logger(sp), sp.GetRequiredService<TimeProvider>()));
+        if (options.Credentials is not null)
+        {
+            services.AddHttpClient(HttpClientName + ".Token")
+                .AddHttpMessageHandler(sp => new RetryHandler(options, Logger(sp),
+                    sp.GetRequiredService<TimeProvider>()));
+            services.TryAddSingleton(sp => new AccessTokenSource(options.Credentials,
+                sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName + ".Token"), Logger(sp),
+                sp.GetRequiredService<TimeProvider>()));
+            http.AddHttpMessageHandler(sp => new AuthenticationHandler(sp.GetRequiredService<AccessTokenSource>()));
+        }
+
+        services.TryAddSingleton(sp => new OpenFgaClient(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName), options, Logger(sp),
+            ownsHttpClient: false));
+        services.Replace(ServiceDescriptor.Singleton<IRelationshipChecker>(
+            sp => sp.GetRequiredService<OpenFgaClient>()));
+        return builder;
+    }
+
+    private static ILogger Logger(IServiceProvider services) =>
+        (ILogger?)services.GetService<ILoggerFactory>()?.CreateLogger<OpenFgaClient>() ?? NullLogger.Instance;
 }
