@@ -174,7 +174,10 @@ public static class AuthorizationModelJson
                 meta["module"] = type.Module;
         }
 
-        return new JsonObject { ["type"] = type.Name, ["relations"] = relations, ["metadata"] = meta };
+        var node = new JsonObject { ["type"] = type.Name, ["relations"] = relations };
+        if (meta is not null)
+            node["metadata"] = meta;
+        return node;
     }
 
     private static JsonObject WriteUserset(Userset userset) => userset switch
