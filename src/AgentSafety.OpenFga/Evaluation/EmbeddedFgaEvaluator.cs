@@ -13,7 +13,8 @@ public sealed class EmbeddedFgaEvaluator : IRelationshipChecker
     /// <summary>OpenFGA's default limit on how deep a check may recurse.</summary>
     public const int DefaultMaxDepth = 25;
 
-    private readonly TupleIndex _index = new();
+    private readonly TupleIndex _index;
+    private readonly HashSet<(string Type, string Relation)> _tuplesetRelations;
     private readonly IConditionEvaluator _conditions;
     private readonly int _maxDepth;
 
@@ -31,6 +32,8 @@ public sealed class EmbeddedFgaEvaluator : IRelationshipChecker
         options ??= new EmbeddedFgaOptions();
         Model = model;
         _maxDepth = options.MaxDepth;
+        _tuplesetRelations = FindTuplesetRelations(model);
+        _index = new TupleIndex(_tuplesetRelations);
         _conditions = new CelConditionEvaluator();
         foreach (var tuple in tuples)
         {
@@ -148,7 +151,7 @@ public sealed class EmbeddedFgaEvaluator : IRelationshipChecker
         if (tuples is null || tuples.Count == 0)
             return null;
 
-        var index = new TupleIndex();
+        var index = new TupleIndex(_tuplesetRelations);
         foreach (var tuple in tuples)
         {
             var problem = TupleValidator.FindProblem(Model, tuple, out var user, out var target);
@@ -158,6 +161,24 @@ public sealed class EmbeddedFgaEvaluator : IRelationshipChecker
         }
 
         return index;
+    }
+
+    private static HashSet<(string Type, string Relation)> FindTuplesetRelations(AuthorizationModel model)
+    {
+        var result = new HashSet<(string, string)>();
+        foreach (var type in model.Types)
+        {
+            foreach (var relation in type.Relations)
+            {
+                foreach (var node in Dsl.ModelValidator.Walk(relation.Rewrite))
+                {
+                    if (node is TupleToUserset ttu)
+                        result.Add((type.Name, ttu.Tupleset));
+                }
+            }
+        }
+
+        return result;
     }
 
     private static FgaException Invalid(FgaErrorCode code, string message) => new(code, message);
@@ -259,14 +280,13 @@ public sealed class EmbeddedFgaEvaluator : IRelationshipChecker
             return Outcome.False;
 
         var userText = context.User.Text;
-        if (stored?.UnconditionalUsers.Contains(userText) == true
-            || contextual?.UnconditionalUsers.Contains(userText) == true)
+        if (stored?.HasUnconditionalUser(userText) == true || contextual?.HasUnconditionalUser(userText) == true)
             return Outcome.True;
 
         var combined = new AnyOf();
         foreach (var bucket in (ReadOnlySpan<TupleBucket?>)[stored, contextual])
         {
-            if (bucket is null)
+            if (bucket?.Indirect is null)
                 continue;
             foreach (var tuple in bucket.Indirect)
             {
@@ -303,7 +323,7 @@ public sealed class EmbeddedFgaEvaluator : IRelationshipChecker
         var combined = new AnyOf();
         foreach (var bucket in (ReadOnlySpan<TupleBucket?>)[stored, contextual])
         {
-            if (bucket is null)
+            if (bucket?.ObjectUsers is null)
                 continue;
             foreach (var tuple in bucket.ObjectUsers)
             {
