@@ -58,7 +58,7 @@ public sealed class EmbeddedFgaEvaluator : IRelationshipChecker
     {
         ArgumentNullException.ThrowIfNull(request);
         var user = ValidateUser(request.User, FgaErrorCode.ValidationError);
-        if (!FgaUser.TryParseObject(request.Object, out var target))
+        if (!FgaUser.TryParseObject(request.Object, out var target, Model))
             throw Invalid(FgaErrorCode.ValidationError, $"invalid 'object' field format '{request.Object}'");
         var type = Model.FindType(target.Type)
             ?? throw Invalid(FgaErrorCode.ValidationError, $"type '{target.Type}' not found");
@@ -66,8 +66,17 @@ public sealed class EmbeddedFgaEvaluator : IRelationshipChecker
             throw Invalid(FgaErrorCode.ValidationError,
                 $"relation '{target.Type}#{request.Relation}' not found");
 
-        var context = new CheckContext(user, BuildContextualIndex(request.ContextualTuples), request.Context);
-        var outcome = CheckRelation(target.Object, target.Type, request.Relation, context, depth: 0);
+        var context = CheckContext.Rent(user, BuildContextualIndex(request.ContextualTuples), request.Context);
+        Outcome outcome;
+        try
+        {
+            outcome = CheckRelation(target.Object, target.Type, request.Relation, context, depth: 0);
+        }
+        finally
+        {
+            CheckContext.Return(context);
+        }
+
         return outcome.Kind switch
         {
             OutcomeKind.True => true,
@@ -98,8 +107,17 @@ public sealed class EmbeddedFgaEvaluator : IRelationshipChecker
         var found = new List<string>();
         foreach (var candidate in candidates)
         {
-            var context = new CheckContext(user, contextual, request.Context);
-            var outcome = CheckRelation(candidate, request.Type, request.Relation, context, depth: 0);
+            var context = CheckContext.Rent(user, contextual, request.Context);
+            Outcome outcome;
+            try
+            {
+                outcome = CheckRelation(candidate, request.Type, request.Relation, context, depth: 0);
+            }
+            finally
+            {
+                CheckContext.Return(context);
+            }
+
             if (outcome.Kind == OutcomeKind.Error)
                 throw outcome.Error!;
             if (outcome.Kind == OutcomeKind.True)
@@ -137,7 +155,7 @@ public sealed class EmbeddedFgaEvaluator : IRelationshipChecker
 
     private FgaUser ValidateUser(string userText, FgaErrorCode code)
     {
-        if (!FgaUser.TryParse(userText, out var user))
+        if (!FgaUser.TryParse(userText, out var user, Model))
             throw Invalid(code, $"invalid 'user' field format '{userText}'");
         if (Model.FindType(user.Type) is null)
             throw Invalid(code, $"type '{user.Type}' not found");
@@ -404,17 +422,39 @@ public sealed class EmbeddedFgaEvaluator : IRelationshipChecker
     }
 
     /// <summary>The state of one check: its user, extras and the relations on the current resolution path, which
-    /// is how cycles are found.</summary>
-    private sealed class CheckContext(FgaUser user, TupleIndex? contextual,
-        IReadOnlyDictionary<string, object?>? requestContext)
+    /// is how cycles are found. One instance per thread is reused, so a check allocates no state of its own.
+    /// </summary>
+    private sealed class CheckContext
     {
-        private readonly List<(string Object, string Relation)> _path = [];
+        [ThreadStatic]
+        private static CheckContext? t_cached;
 
-        public FgaUser User { get; } = user;
+        private readonly List<(string Object, string Relation)> _path = new(capacity: 8);
 
-        public TupleIndex? Contextual { get; } = contextual;
+        public FgaUser User { get; private set; }
 
-        public IReadOnlyDictionary<string, object?>? RequestContext { get; } = requestContext;
+        public TupleIndex? Contextual { get; private set; }
+
+        public IReadOnlyDictionary<string, object?>? RequestContext { get; private set; }
+
+        public static CheckContext Rent(FgaUser user, TupleIndex? contextual,
+            IReadOnlyDictionary<string, object?>? requestContext)
+        {
+            var context = t_cached ?? new CheckContext();
+            t_cached = null;
+            context.User = user;
+            context.Contextual = contextual;
+            context.RequestContext = requestContext;
+            return context;
+        }
+
+        public static void Return(CheckContext context)
+        {
+            context._path.Clear();
+            context.Contextual = null;
+            context.RequestContext = null;
+            t_cached = context;
+        }
 
         public bool Enter(string objectText, string relation)
         {

@@ -37,6 +37,16 @@ public static class OpenFgaAgentSafetyBuilderExtensions
         return builder.UseRelationshipChecker(new EmbeddedFgaEvaluator(model, tuples, options));
     }
 
+    /// <summary>
+    /// Answers relationship checks in process from an OpenFGA CLI store file (<c>store.fga.yaml</c>), using its
+    /// model and tuples. Its tests are not run here; see <see cref="StoreFile.RunTests"/>.
+    /// </summary>
+    public static AgentSafetyBuilder AddEmbeddedFgaStore(this AgentSafetyBuilder builder, string storeFilePath)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.UseRelationshipChecker(StoreFile.Load(storeFilePath).CreateEvaluator());
+    }
+
     /// <summary>The name of the <see cref="HttpClient"/> the OpenFGA client uses.</summary>
     public const string HttpClientName = "AgentSafety.OpenFga";
 

@@ -42,6 +42,18 @@ public sealed class AuthorizationModel
     /// <summary>Finds a type by name.</summary>
     public TypeDefinition? FindType(string name) => _typesByName.GetValueOrDefault(name);
 
+    /// <summary>Finds a type by name without allocating a string for it.</summary>
+    internal TypeDefinition? FindType(ReadOnlySpan<char> name)
+    {
+        foreach (var type in Types)
+        {
+            if (name.SequenceEqual(type.Name))
+                return type;
+        }
+
+        return null;
+    }
+
     /// <summary>Finds a relation on a type; null when the type or the relation does not exist.</summary>
     public RelationDefinition? FindRelation(string typeName, string relation) =>
         FindType(typeName)?.FindRelation(relation);
@@ -74,6 +86,18 @@ public sealed class TypeDefinition
 
     /// <summary>Finds a relation by name.</summary>
     public RelationDefinition? FindRelation(string name) => _relationsByName.GetValueOrDefault(name);
+
+    /// <summary>Finds a relation by name without allocating a string for it.</summary>
+    internal RelationDefinition? FindRelation(ReadOnlySpan<char> name)
+    {
+        foreach (var relation in Relations)
+        {
+            if (name.SequenceEqual(relation.Name))
+                return relation;
+        }
+
+        return null;
+    }
 
     /// <summary>The zero-based DSL line of the <c>type</c> line, when the model came from the DSL.</summary>
     internal int? Line { get; init; }
