@@ -53,9 +53,12 @@ public static partial class ModelValidator
         if (problems.Count == 0)
             ValidateEntrypoints(model, problems);
 
-        foreach (var condition in model.Conditions.Values)
+        foreach (var (key, condition) in model.Conditions)
         {
-            if (!usedConditions.Contains(condition.Name))
+            if (key != condition.Name)
+                problems.Add(new("different-nested-condition-name",
+                    $"condition key is `{key}` but nested name property is {condition.Name}", key, condition.Line));
+            else if (!usedConditions.Contains(condition.Name))
                 problems.Add(new("condition-not-used", $"`{condition.Name}` condition is not used in the model.",
                     condition.Name, condition.Line));
         }

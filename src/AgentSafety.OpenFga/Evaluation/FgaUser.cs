@@ -39,8 +39,9 @@ internal readonly record struct FgaUser(string Text, string Type, string Object,
                 return false;
         }
 
+        // OpenFGA allows '*' inside an id, but an id that starts with it can only be the wildcard itself.
         var wildcard = id is "*";
-        if ((!wildcard && id.Contains('*')) || (wildcard && hash >= 0))
+        if ((!wildcard && id[0] == '*') || (wildcard && hash >= 0))
             return false;
 
         var typeSpan = span[..colon];

@@ -45,10 +45,11 @@ public sealed class AuthorizationModel
     /// <summary>Finds a type by name without allocating a string for it.</summary>
     internal TypeDefinition? FindType(ReadOnlySpan<char> name)
     {
-        foreach (var type in Types)
+        // An indexed loop: foreach over the interface would box an enumerator on every request.
+        for (var i = 0; i < Types.Count; i++)
         {
-            if (name.SequenceEqual(type.Name))
-                return type;
+            if (name.SequenceEqual(Types[i].Name))
+                return Types[i];
         }
 
         return null;
@@ -90,10 +91,10 @@ public sealed class TypeDefinition
     /// <summary>Finds a relation by name without allocating a string for it.</summary>
     internal RelationDefinition? FindRelation(ReadOnlySpan<char> name)
     {
-        foreach (var relation in Relations)
+        for (var i = 0; i < Relations.Count; i++)
         {
-            if (name.SequenceEqual(relation.Name))
-                return relation;
+            if (name.SequenceEqual(Relations[i].Name))
+                return Relations[i];
         }
 
         return null;

@@ -20,7 +20,8 @@ public static class AuthorizationModelJson
     private static readonly Dictionary<string, string> DslTypeNames =
         TypeNames.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
 
-    /// <summary>Parses a model from its JSON text (not validated).</summary>
+    /// <summary>Parses a model from its JSON text (not validated; a missing <c>schema_version</c> is left empty
+    /// for the validator to report).</summary>
     /// <exception cref="FormatException">The JSON does not have the model's shape.</exception>
     public static AuthorizationModel Parse(string json)
     {
@@ -43,7 +44,7 @@ public static class AuthorizationModelJson
     /// <summary>Reads a model from a JSON object (an API response's <c>authorization_model</c>).</summary>
     public static AuthorizationModel FromNode(JsonObject node)
     {
-        var schema = node["schema_version"]?.GetValue<string>() ?? "1.1";
+        var schema = node["schema_version"]?.GetValue<string>() ?? "";
         var types = new List<TypeDefinition>();
         foreach (var typeNode in node["type_definitions"]?.AsArray() ?? [])
             types.Add(ReadType(typeNode!.AsObject()));

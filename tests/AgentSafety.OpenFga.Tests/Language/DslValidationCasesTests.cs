@@ -64,6 +64,64 @@ public sealed class DslValidationCasesTests(ITestOutputHelper output)
         Report("dsl-syntax-validation-cases.yaml", results);
     }
 
+    [Fact]
+    public void JsonCases_ReportTheExpectedErrors()
+    {
+        var results = new List<CaseResult>();
+        foreach (var node in LoadYaml("json-validation-cases.yaml"))
+        {
+            var name = Scalar(node, "name")!;
+            string actual;
+            try
+            {
+                var model = AgentSafety.OpenFga.Model.AuthorizationModelJson.Parse(Scalar(node, "json")!);
+                actual = Describe(ModelValidator.Validate(model).Select(p => $"{p.Kind} | {p.Message}"));
+            }
+            catch (FormatException ex)
+            {
+                actual = "unreadable: " + ex.Message;
+            }
+
+            var expected = node.Children.TryGetValue(new YamlScalarNode("expected_errors"), out var list)
+                && list is YamlSequenceNode sequence
+                    ? sequence.Children.Cast<YamlMappingNode>().Select(e =>
+                        $"{Scalar((YamlMappingNode)e.Children[new YamlScalarNode("metadata")], "errorType")} | "
+                        + Scalar(e, "msg"))
+                    : [];
+            var wanted = Describe(expected);
+            results.Add(new CaseResult(name, "json", actual == wanted,
+                actual == wanted ? null : $"expected [{wanted}], got [{actual}]"));
+        }
+
+        Report("json-validation-cases.yaml", results);
+    }
+
+    [Fact]
+    public void ObjectIdCases_AreClassifiedLikeOpenFga()
+    {
+        var results = new List<CaseResult>();
+        foreach (var node in LoadYaml("object-id-validation-cases.yaml"))
+        {
+            var id = Scalar(node, "object_id")!;
+            var expected = Scalar(node, "valid") == "true";
+            var actual = FgaObjectId.IsValid(id);
+            results.Add(new CaseResult(Scalar(node, "name")!, "object-id", actual == expected,
+                actual == expected ? null : $"'{id}': expected valid={expected}, got {actual}"));
+        }
+
+        Report("object-id-validation-cases.yaml", results);
+    }
+
+    private static IEnumerable<YamlMappingNode> LoadYaml(string file)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(File.ReadAllText(SharedData.PathOf("conformance", "openfga-language", file))));
+        return ((YamlSequenceNode)stream.Documents[0].RootNode).Children.Cast<YamlMappingNode>();
+    }
+
+    private static string? Scalar(YamlMappingNode node, string key) =>
+        node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? ((YamlScalarNode)value).Value : null;
+
     private void Report(string file, List<CaseResult> results)
     {
         var known = KnownFailures.For(file);

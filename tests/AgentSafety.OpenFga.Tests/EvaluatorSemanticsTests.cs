@@ -1,0 +1,100 @@
+using AgentSafety.OpenFga.Dsl;
+using AgentSafety.OpenFga.Tuples;
+
+namespace AgentSafety.OpenFga.Tests;
+
+public sealed class EvaluatorSemanticsTests
+{
+    [Fact]
+    public void ChainDeeperThanTheLimit_FailsWithResolutionTooComplex()
+    {
+        var model = DslParser.Parse("""
+            model
+              schema 1.1
+            type user
+            type group
+              relations
+                define member: [user, group#member]
+            """);
+        var tuples = Enumerable.Range(0, 30)
+            .Select(i => new RelationshipTuple($"group:g{i + 1}#member", "member", $"group:g{i}"))
+            .Append(new RelationshipTuple("user:deep", "member", "group:g30"))
+            .Append(new RelationshipTuple("user:shallow", "member", "group:g3"));
+        var fga = new EmbeddedFgaEvaluator(model, tuples);
+
+        var error = Assert.Throws<FgaException>(() => fga.Check(new FgaCheckRequest("user:deep", "member", "group:g0")));
+
+        Assert.Equal(FgaErrorCode.AuthorizationModelResolutionTooComplex, error.Code);
+        Assert.True(fga.Check(new FgaCheckRequest("user:shallow", "member", "group:g0")));
+    }
+
+    [Fact]
+    public void CycleOfUsersets_DeniesInsteadOfLooping()
+    {
+        var model = DslParser.Parse("""
+            model
+              schema 1.1
+            type user
+            type group
+              relations
+                define member: [user, group#member]
+            """);
+        var fga = new EmbeddedFgaEvaluator(model, [
+            new RelationshipTuple("group:b#member", "member", "group:a"),
+            new RelationshipTuple("group:a#member", "member", "group:b"),
+        ]);
+
+        Assert.False(fga.Check(new FgaCheckRequest("user:anne", "member", "group:a")));
+    }
+
+    [Fact]
+    public void WildcardIntersectionAndExclusion_FollowOpenFgaSemantics()
+    {
+        var model = DslParser.Parse("""
+            model
+              schema 1.1
+            type user
+            type asset
+              relations
+                define listed: [user:*]
+                define approved: [user]
+                define blocked: [user]
+                define can_buy: (listed and approved) but not blocked
+            """);
+        var fga = new EmbeddedFgaEvaluator(model, [
+            new RelationshipTuple("user:*", "listed", "asset:OKTA"),
+            new RelationshipTuple("user:anne", "approved", "asset:OKTA"),
+            new RelationshipTuple("user:bob", "approved", "asset:OKTA"),
+            new RelationshipTuple("user:bob", "blocked", "asset:OKTA"),
+        ]);
+
+        Assert.True(fga.Check(new FgaCheckRequest("user:anne", "can_buy", "asset:OKTA")));
+        Assert.False(fga.Check(new FgaCheckRequest("user:bob", "can_buy", "asset:OKTA")));
+        Assert.False(fga.Check(new FgaCheckRequest("user:carl", "can_buy", "asset:OKTA")));
+        Assert.True(fga.Check(new FgaCheckRequest("user:carl", "listed", "asset:OKTA")));
+        Assert.Equal(["asset:OKTA"], fga.ListObjects(new FgaListObjectsRequest("user:anne", "can_buy", "asset")));
+    }
+
+    [Fact]
+    public void MissingConditionParameter_FailsWithValidationError()
+    {
+        var model = DslParser.Parse("""
+            model
+              schema 1.1
+            type user
+            type asset
+              relations
+                define trader: [user with in_hours]
+            condition in_hours(hour: int) {
+              hour >= 9 && hour < 17
+            }
+            """);
+        var fga = new EmbeddedFgaEvaluator(model,
+            [new RelationshipTuple("user:anne", "trader", "asset:OKTA", new TupleCondition("in_hours"))]);
+
+        var error = Assert.Throws<FgaException>(() => fga.Check(new FgaCheckRequest("user:anne", "trader", "asset:OKTA")));
+
+        Assert.Equal(FgaErrorCode.ValidationError, error.Code);
+        Assert.Contains("missing context parameters [hour]", error.Message);
+    }
+}
