@@ -22,7 +22,8 @@ public sealed class EvaluatorSemanticsTests
             .Append(new RelationshipTuple("user:shallow", "member", "group:g3"));
         var fga = new EmbeddedFgaEvaluator(model, tuples);
 
-        var error = Assert.Throws<FgaException>(() => fga.Check(new FgaCheckRequest("user:deep", "member", "group:g0")));
+        var error = Assert.Throws<FgaException>(() =>
+            fga.Check(new FgaCheckRequest("user:deep", "member", "group:g0")));
 
         Assert.Equal(FgaErrorCode.AuthorizationModelResolutionTooComplex, error.Code);
         Assert.True(fga.Check(new FgaCheckRequest("user:shallow", "member", "group:g0")));
@@ -92,7 +93,8 @@ public sealed class EvaluatorSemanticsTests
         var fga = new EmbeddedFgaEvaluator(model,
             [new RelationshipTuple("user:anne", "trader", "asset:OKTA", new TupleCondition("in_hours"))]);
 
-        var error = Assert.Throws<FgaException>(() => fga.Check(new FgaCheckRequest("user:anne", "trader", "asset:OKTA")));
+        var error = Assert.Throws<FgaException>(() =>
+            fga.Check(new FgaCheckRequest("user:anne", "trader", "asset:OKTA")));
 
         Assert.Equal(FgaErrorCode.ValidationError, error.Code);
         Assert.Contains("missing context parameters [hour]", error.Message);

@@ -15,9 +15,11 @@ internal static partial class Log
     public static partial void RequestFailed(ILogger logger, string operation, HttpStatusCode statusCode,
         string? errorCode);
 
-    [LoggerMessage(EventId = 4102, Level = LogLevel.Debug, Message = "Fetched an OpenFGA access token for client {ClientId}")]
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Debug,
+        Message = "Fetched an OpenFGA access token for client {ClientId}")]
     public static partial void TokenFetched(ILogger logger, string clientId);
 
-    [LoggerMessage(EventId = 4103, Level = LogLevel.Warning, Message = "OpenFGA {Operation} timed out after {TimeoutMs} ms")]
+    [LoggerMessage(EventId = 4103, Level = LogLevel.Warning,
+        Message = "OpenFGA {Operation} timed out after {TimeoutMs} ms")]
     public static partial void TimedOut(ILogger logger, string operation, long timeoutMs);
 }

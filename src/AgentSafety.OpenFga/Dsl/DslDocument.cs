@@ -47,4 +47,5 @@ internal sealed class DslTypeBuilder(string name, int line, bool extends)
         };
 }
 
-internal sealed record DslRelation(string Name, Userset Rewrite, IReadOnlyList<RelationReference> DirectTypes, int Line);
+internal sealed record DslRelation(string Name, Userset Rewrite, IReadOnlyList<RelationReference> DirectTypes,
+    int Line);

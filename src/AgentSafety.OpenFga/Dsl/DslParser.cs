@@ -91,7 +91,8 @@ public static class DslParser
             }
 
             if (first.Text != "model")
-                throw new FgaModelSyntaxException($"expected 'model' but found '{FirstWord(first.Text)}'", first.Number);
+                throw new FgaModelSyntaxException($"expected 'model' but found '{FirstWord(first.Text)}'",
+                    first.Number);
 
             var schema = NextContentLine()
                 ?? throw new FgaModelSyntaxException("expected 'schema 1.1' after 'model'", first.Number);

@@ -78,7 +78,8 @@ public static partial class ModelValidator
     private static void ValidateTypeName(TypeDefinition type, List<ModelProblem> problems)
     {
         if (type.Name is "self" or "this")
-            problems.Add(new("reserved-type-keywords", "a type cannot be named 'self' or 'this'.", type.Name, type.Line));
+            problems.Add(new("reserved-type-keywords", "a type cannot be named 'self' or 'this'.", type.Name,
+                type.Line));
         else if (!TypeNamePattern().IsMatch(type.Name))
             problems.Add(new("invalid-name",
                 $"type '{type.Name}' does not match naming rule: '^[^:#@\\*\\s]{{1,254}}$'.", type.Name, type.Line));

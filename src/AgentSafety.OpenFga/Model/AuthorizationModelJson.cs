@@ -197,7 +197,11 @@ public static class AuthorizationModelJson
         IntersectionUserset i => new JsonObject { ["intersection"] = WriteChildren(i.Children) },
         DifferenceUserset d => new JsonObject
         {
-            ["difference"] = new JsonObject { ["base"] = WriteUserset(d.Base), ["subtract"] = WriteUserset(d.Subtract) },
+            ["difference"] = new JsonObject
+            {
+                ["base"] = WriteUserset(d.Base),
+                ["subtract"] = WriteUserset(d.Subtract),
+            },
         },
         _ => throw new ArgumentOutOfRangeException(nameof(userset)),
     };
@@ -217,7 +221,11 @@ public static class AuthorizationModelJson
         {
             var item = new JsonObject { ["type_name"] = TypeNames[parameter.Type] };
             if (parameter.GenericType is not null)
-                item["generic_types"] = new JsonArray(new JsonObject { ["type_name"] = TypeNames[parameter.GenericType] });
+            {
+                item["generic_types"] =
+                    new JsonArray(new JsonObject { ["type_name"] = TypeNames[parameter.GenericType] });
+            }
+
             parameters[parameter.Name] = item;
         }
 

@@ -61,7 +61,8 @@ internal sealed class LoopbackFgaServer : IAsyncDisposable
         return server;
     }
 
-    public void EnqueueFault(int status, string? retryAfter = null) => _faults.Enqueue(new Fault(status, retryAfter, null));
+    public void EnqueueFault(int status, string? retryAfter = null) =>
+        _faults.Enqueue(new Fault(status, retryAfter, null));
 
     public void EnqueueDelay(TimeSpan delay) => _faults.Enqueue(new Fault(200, null, delay));
 
@@ -272,7 +273,11 @@ internal sealed class LoopbackFgaServer : IAsyncDisposable
                 result[id] = new JsonObject
                 {
                     ["allowed"] = false,
-                    ["error"] = new JsonObject { ["input_error"] = FgaErrorCodes.ToApiName(ex.Code), ["message"] = ex.Message },
+                    ["error"] = new JsonObject
+                    {
+                        ["input_error"] = FgaErrorCodes.ToApiName(ex.Code),
+                        ["message"] = ex.Message,
+                    },
                 };
             }
         }
@@ -330,7 +335,8 @@ internal sealed class LoopbackFgaServer : IAsyncDisposable
                         key["condition"] = new JsonObject
                         {
                             ["name"] = condition.Name,
-                            ["context"] = JsonSerializer.SerializeToNode(condition.Context ?? new Dictionary<string, object?>()),
+                            ["context"] = JsonSerializer.SerializeToNode(
+                                condition.Context ?? new Dictionary<string, object?>()),
                         };
                     tuples.Add(new JsonObject
                     {

@@ -135,6 +135,7 @@ internal static class ConformanceRunner
             ? actual.StartsWith(expected + " ", StringComparison.Ordinal)
             : actual == expected;
         var what = $"{assertion.User} {assertion.Relation} {assertion.Type}:?";
-        return new CaseResult(id, "listObjects", passed, passed ? null : $"{what}: expected [{expected}], got [{actual}]");
+        return new CaseResult(id, "listObjects", passed,
+            passed ? null : $"{what}: expected [{expected}], got [{actual}]");
     }
 }

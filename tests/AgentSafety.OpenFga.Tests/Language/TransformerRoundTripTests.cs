@@ -11,8 +11,8 @@ public sealed class TransformerRoundTripTests
     public static TheoryData<string> Pairs()
     {
         var data = new TheoryData<string>();
-        foreach (var dir in Directory.GetDirectories(SharedData.PathOf("conformance", "openfga-language", "transformer"))
-                     .Order(StringComparer.Ordinal))
+        var root = SharedData.PathOf("conformance", "openfga-language", "transformer");
+        foreach (var dir in Directory.GetDirectories(root).Order(StringComparer.Ordinal))
             data.Add(Path.GetFileName(dir));
         return data;
     }
@@ -68,8 +68,8 @@ public sealed class TransformerRoundTripTests
         Assert.Equal(left, right);
     }
 
-    // Drops what carries no meaning (nulls, empty lists, empty metadata) and sorts object keys, so the comparison is about
-    // content, not layout.
+    // Drops what carries no meaning (nulls, empty lists, empty metadata) and sorts object keys, so the comparison is
+    // about content, not layout.
     private static string Canonical(JsonNode? node) => node switch
     {
         null => "null",
