@@ -48,7 +48,7 @@ public class CheckBenchmarks
     public void Setup()
     {
         var tuples = BuildTuples();
-        _evaluator = new EmbeddedFgaEvaluator(DslParser.Parse(Model), tuples);
+        _evaluator = new EmbeddedFgaEvaluator(ParseModel(), tuples);
         _floor = new Dictionary<(string, string, string), bool>(tuples.Count);
         foreach (var tuple in tuples)
             _floor[(tuple.Object, tuple.Relation, tuple.User)] = true;
@@ -79,6 +79,8 @@ public class CheckBenchmarks
 
     [Benchmark(Description = "Tuple-to-userset, 3 hops")]
     public bool TupleToUserset3Hops() => _evaluator.Check(_tupleToUserset);
+
+    internal static AgentSafety.OpenFga.Model.AuthorizationModel ParseModel() => DslParser.Parse(Model);
 
     private static string Fresh(string text) => new(text.AsSpan());
 
