@@ -26,7 +26,7 @@ public sealed class OpenFgaClient : IRelationshipChecker, IDisposable
     private readonly OpenFgaClientOptions _options;
     private readonly ILogger _logger;
 
-    /// <summary>Creates a client with its own connection pool. Prefer <c>AddOpenFgaClient</c> in a host, which
+    /// <summary>Creates a client with its own connection pool. Prefer <c>AddOpenFga</c> in a host, which
     /// uses <see cref="IHttpClientFactory"/>.</summary>
     /// <param name="options">Where the server is and how to talk to it.</param>
     /// <param name="innerHandler">The handler that does the sending; a new <see cref="SocketsHttpHandler"/> when

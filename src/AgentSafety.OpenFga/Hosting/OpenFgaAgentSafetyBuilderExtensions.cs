@@ -54,8 +54,9 @@ public static class OpenFgaAgentSafetyBuilderExtensions
     /// Answers relationship checks with an OpenFGA server through <see cref="OpenFgaClient"/>, which is also
     /// registered on its own for writes, reads and model management. The options are checked now.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The options are incomplete.</exception>
-    public static AgentSafetyBuilder AddOpenFgaClient(this AgentSafetyBuilder builder,
+    /// <exception cref="InvalidOperationException">The options are incomplete, or the client is already added.
+    /// </exception>
+    public static AgentSafetyBuilder AddOpenFga(this AgentSafetyBuilder builder,
         Action<OpenFgaClientOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -65,6 +66,9 @@ public static class OpenFgaAgentSafetyBuilderExtensions
         options.Validate();
 
         var services = builder.Services;
+        if (services.Any(d => d.ServiceType == typeof(OpenFgaClient)))
+            throw new InvalidOperationException("AddOpenFga was already called; one host talks to one store.");
+
         services.TryAddSingleton(TimeProvider.System);
         var http = services.AddHttpClient(HttpClientName)
             .AddHttpMessageHandler(sp => new RetryHandler(options, Logger(sp), sp.GetRequiredService<TimeProvider>()));

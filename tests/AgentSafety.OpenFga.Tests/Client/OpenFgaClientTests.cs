@@ -337,10 +337,10 @@ public sealed class OpenFgaClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AddOpenFgaClient_RegistersTheClientAsRelationshipChecker()
+    public async Task AddOpenFga_RegistersTheClientAsRelationshipChecker()
     {
         var services = new ServiceCollection();
-        services.AddAgentSafety().AddOpenFgaClient(o =>
+        services.AddAgentSafety().AddOpenFga(o =>
         {
             o.ApiUrl = _server.BaseAddress;
             o.StoreId = _storeId;
@@ -353,6 +353,45 @@ public sealed class OpenFgaClientTests : IAsyncLifetime
 
         Assert.IsType<OpenFgaClient>(checker);
         Assert.True(Assert.Single(results).Allowed);
+    }
+
+    [Fact]
+    public void AddOpenFga_Twice_Throws()
+    {
+        var builder = new ServiceCollection().AddAgentSafety();
+        void Add() => builder.AddOpenFga(o =>
+        {
+            o.ApiUrl = _server.BaseAddress;
+            o.StoreId = _storeId;
+        });
+        Add();
+
+        Assert.Throws<InvalidOperationException>(Add);
+    }
+
+    [Fact]
+    public void AddOpenFga_WithoutStore_ThrowsAtRegistration()
+    {
+        var builder = new ServiceCollection().AddAgentSafety();
+
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            builder.AddOpenFga(o => o.ApiUrl = _server.BaseAddress));
+
+        Assert.Contains("StoreId", error.Message);
+    }
+
+    [Fact]
+    public async Task RetryAfterAsHttpDate_WaitsUntilThatTime()
+    {
+        var time = new RecordingTimeProvider();
+        using var client = CreateClient(time: time);
+        _server.EnqueueFault(503, DateTimeOffset.UtcNow.AddSeconds(3).ToString("R"));
+
+        await client.CheckAsync(new FgaCheckRequest("user:anne", "can_buy", "asset:OKTA"));
+
+        // An HTTP date has whole seconds and the request takes a moment, so the wait is a little under 2-3 s.
+        var delay = time.RequestedDelays.First();
+        Assert.InRange(delay, TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(3));
     }
 
     private static string AuthorizationModelJsonText(AgentSafety.OpenFga.Model.AuthorizationModel model) =>
