@@ -99,4 +99,34 @@ public sealed class EvaluatorSemanticsTests
         Assert.Equal(FgaErrorCode.ValidationError, error.Code);
         Assert.Contains("missing context parameters [hour]", error.Message);
     }
+
+    [Fact]
+    public void ConcurrentChecksWithConditions_AllAnswerCorrectly()
+    {
+        var model = DslParser.Parse("""
+            model
+              schema 1.1
+            type user
+            type asset
+              relations
+                define trader: [user with in_hours]
+            condition in_hours(hour: int) {
+              hour >= 9 && hour < 17
+            }
+            """);
+        var fga = new EmbeddedFgaEvaluator(model, Enumerable.Range(0, 100).Select(i =>
+            new RelationshipTuple($"user:u{i}", "trader", $"asset:a{i}", new TupleCondition("in_hours"))));
+        var wrong = 0;
+
+        Parallel.For(0, 8_000, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+        {
+            var hour = i % 24;
+            var allowed = fga.Check(new FgaCheckRequest($"user:u{i % 100}", "trader", $"asset:a{i % 100}",
+                Context: new Dictionary<string, object?> { ["hour"] = hour }));
+            if (allowed != hour is >= 9 and < 17)
+                Interlocked.Increment(ref wrong);
+        });
+
+        Assert.Equal(0, wrong);
+    }
 }

@@ -17,8 +17,15 @@ public sealed class DslValidationCasesTests(ITestOutputHelper output)
     public void SemanticCases_ReportTheExpectedErrors()
     {
         var results = new List<CaseResult>();
+        var skipped = 0;
         foreach (var (name, dsl, expected) in LoadCases("dsl-semantic-validation-cases.yaml"))
         {
+            if (expected is [(SkipMarker, _, _)])
+            {
+                skipped++;
+                continue;
+            }
+
             string actual;
             try
             {
@@ -36,6 +43,7 @@ public sealed class DslValidationCasesTests(ITestOutputHelper output)
                 actual == wanted ? null : $"expected [{wanted}], got [{actual}]"));
         }
 
+        output.WriteLine($"dsl-semantic-validation-cases.yaml: {skipped} cases marked 'skip' were not run");
         Report("dsl-semantic-validation-cases.yaml", results);
     }
 
@@ -45,6 +53,7 @@ public sealed class DslValidationCasesTests(ITestOutputHelper output)
         var results = new List<CaseResult>();
         foreach (var (name, dsl, expected) in LoadCases("dsl-syntax-validation-cases.yaml"))
         {
+            Assert.False(expected is [(SkipMarker, _, _)], "the syntax cases have no skipped case today");
             string actual;
             try
             {
@@ -143,6 +152,8 @@ public sealed class DslValidationCasesTests(ITestOutputHelper output)
         Assert.Empty(nowPassing);
     }
 
+    private const string SkipMarker = "skip";
+
     private static string Describe(IEnumerable<string> errors) =>
         string.Join("; ", errors.Order(StringComparer.Ordinal));
 
@@ -161,7 +172,10 @@ public sealed class DslValidationCasesTests(ITestOutputHelper output)
 
             // OpenFGA's own harness skips the cases marked 'skip: true' (rules no implementation enforces yet).
             if (node.Children.TryGetValue(new YamlScalarNode("skip"), out var skip) && skip.ToString() == "true")
+            {
+                yield return (name, "", [(SkipMarker, "", 0)]);
                 continue;
+            }
 
             var dsl = ((YamlScalarNode)node.Children[new YamlScalarNode("dsl")]).Value!;
             var errors = new List<(string, string, int)>();
