@@ -22,4 +22,10 @@ internal static partial class Log
     [LoggerMessage(EventId = 4103, Level = LogLevel.Warning,
         Message = "OpenFGA {Operation} timed out after {TimeoutMs} ms")]
     public static partial void TimedOut(ILogger logger, string operation, long timeoutMs);
+
+    [LoggerMessage(EventId = 4104, Level = LogLevel.Warning,
+        Message = "OpenFGA {Method} {Path} could not connect ({Error}); "
+            + "retry {Attempt} of {MaxRetries} in {DelayMs} ms")]
+    public static partial void ConnectionRetrying(ILogger logger, string method, string path, string error,
+        int attempt, int maxRetries, long delayMs);
 }

@@ -303,7 +303,7 @@ public sealed class OpenFgaClient : IRelationshipChecker, IDisposable
         var baseUri = _options.ApiUrl!.AbsoluteUri.EndsWith('/') ? _options.ApiUrl : new Uri(_options.ApiUrl + "/");
         using var request = new HttpRequestMessage(method, new Uri(baseUri, path));
         if (body is not null)
-            request.Content = JsonContent.Create(body, body.GetType(), options: ApiJson.Options);
+            request.Content = Serialize(operation, body);
 
         try
         {
@@ -322,6 +322,11 @@ public sealed class OpenFgaClient : IRelationshipChecker, IDisposable
             activity?.SetStatus(ActivityStatusCode.Error, "timeout");
             throw new FgaTimeoutException($"OpenFGA {operation} did not finish within {_options.Timeout}", ex);
         }
+        catch (HttpRequestException ex)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, "unreachable");
+            throw new FgaConnectionException($"OpenFGA {operation} could not reach the server", ex);
+        }
         catch (JsonException ex)
         {
             activity?.SetStatus(ActivityStatusCode.Error, "bad response");
@@ -332,6 +337,30 @@ public sealed class OpenFgaClient : IRelationshipChecker, IDisposable
             activity?.SetStatus(ActivityStatusCode.Error);
             throw;
         }
+    }
+
+    // The body is serialized before sending, so a value JSON cannot carry (an infinite double in a condition
+    // context, say) is a validation error of the request rather than a failure halfway through sending, and the
+    // same bytes can be sent again on retry.
+    private static ByteArrayContent Serialize(string operation, object body)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), ApiJson.Options);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or JsonException)
+        {
+            throw new FgaException(FgaErrorCode.ValidationError,
+                $"OpenFGA {operation}: the request cannot be written as JSON ({ex.Message})", ex);
+        }
+
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json")
+        {
+            CharSet = "utf-8",
+        };
+        return content;
     }
 
     private async Task<FgaApiException> ReadErrorAsync(string operation, HttpResponseMessage response,

@@ -42,3 +42,7 @@ public sealed record FgaAuthorizationModelPage(IReadOnlyList<AuthorizationModel>
 /// <summary>A call did not finish within <see cref="OpenFgaClientOptions.Timeout"/>.</summary>
 public sealed class FgaTimeoutException(string message, Exception? innerException = null)
     : FgaException(FgaErrorCode.DeadlineExceeded, message, innerException);
+
+/// <summary>The server could not be reached after every retry.</summary>
+public sealed class FgaConnectionException(string message, Exception? innerException = null)
+    : FgaException(FgaErrorCode.Unknown, message, innerException);

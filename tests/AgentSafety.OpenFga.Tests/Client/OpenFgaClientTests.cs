@@ -394,6 +394,40 @@ public sealed class OpenFgaClientTests : IAsyncLifetime
         Assert.InRange(delay, TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(3));
     }
 
+    [Fact]
+    public async Task UnreachableServer_IsRetriedThenThrowsConnectionException()
+    {
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var time = new RecordingTimeProvider();
+        using var client = CreateClient(o =>
+        {
+            o.ApiUrl = new Uri($"http://127.0.0.1:{port}");
+            o.MaxRetries = 2;
+            o.MinRetryDelay = TimeSpan.FromMilliseconds(20);
+        }, time);
+
+        await Assert.ThrowsAsync<FgaConnectionException>(() =>
+            client.CheckAsync(new FgaCheckRequest("user:anne", "can_buy", "asset:OKTA")));
+
+        Assert.Equal(2, time.RequestedDelays.Count);
+    }
+
+    [Fact]
+    public async Task ContextValueJsonCannotCarry_IsAValidationErrorBeforeSending()
+    {
+        using var client = CreateClient();
+
+        var error = await Assert.ThrowsAsync<FgaException>(() => client.CheckAsync(new FgaCheckRequest(
+            "user:carl", "can_buy", "asset:NVDA",
+            Context: new Dictionary<string, object?> { ["hour"] = double.PositiveInfinity })));
+
+        Assert.Equal(FgaErrorCode.ValidationError, error.Code);
+        Assert.Empty(_server.Exchanges);
+    }
+
     private static string AuthorizationModelJsonText(AgentSafety.OpenFga.Model.AuthorizationModel model) =>
         AgentSafety.OpenFga.Model.AuthorizationModelJson.Serialize(model, indented: false);
 }
