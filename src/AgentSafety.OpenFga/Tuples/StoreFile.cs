@@ -6,9 +6,9 @@ using YamlDotNet.RepresentationModel;
 namespace AgentSafety.OpenFga.Tuples;
 
 /// <summary>
-/// An OpenFGA CLI store file (<c>store.fga.yaml</c>): a model (<c>model</c> inline or <c>model_file</c>), tuples
-/// (<c>tuples</c>, <c>tuple_file</c> or <c>tuple_files</c>) and <c>tests</c> with <c>check</c> and
-/// <c>list_objects</c> assertions, so an existing store can run in process.
+/// An OpenFGA CLI store file (<c>store.fga.yaml</c>): a model (<c>model</c> inline, or <c>model_file</c> naming a
+/// DSL, JSON or <c>fga.mod</c> file), tuples (<c>tuples</c>, <c>tuple_file</c> or <c>tuple_files</c>) and
+/// <c>tests</c> with <c>check</c> and <c>list_objects</c> assertions, so an existing store can run in process.
 /// </summary>
 /// <remarks><c>list_users</c> assertions are read but not run; <see cref="RunTests"/> reports them as skipped.
 /// </remarks>
@@ -61,11 +61,11 @@ public sealed class StoreFile
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
             throw new FormatException($"{source}: expected a mapping with 'model' or 'model_file'");
 
-        var modelText = YamlValues.GetString(root, "model")
-            ?? (YamlValues.GetString(root, "model_file") is { } modelFile
-                ? File.ReadAllText(Path.Combine(baseFolder, modelFile))
-                : throw new FormatException($"{source}: neither 'model' nor 'model_file' is given"));
-        var model = ModelFile.Parse(modelText);
+        var model = YamlValues.GetString(root, "model") is { } inlineModel
+            ? ModelFile.Parse(inlineModel)
+            : YamlValues.GetString(root, "model_file") is { } modelFile
+                ? ModelFile.Load(Path.Combine(baseFolder, modelFile))
+                : throw new FormatException($"{source}: neither 'model' nor 'model_file' is given");
         var tuples = ReadTuples(root, baseFolder, source);
         var tests = YamlValues.Get(root, "tests") is YamlSequenceNode testNodes
             ? testNodes.Children.OfType<YamlMappingNode>().Select(t => ReadTest(t, baseFolder, source)).ToList()
