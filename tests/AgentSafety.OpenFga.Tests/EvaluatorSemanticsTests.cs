@@ -101,6 +101,27 @@ public sealed class EvaluatorSemanticsTests
     }
 
     [Fact]
+    public void ConditionThatDoesNotCompile_FailsAtLoad()
+    {
+        var model = DslParser.Parse("""
+            model
+              schema 1.1
+            type user
+            type asset
+              relations
+                define trader: [user with broken]
+            condition broken(hour: int) {
+              hour >= && 9
+            }
+            """);
+
+        var error = Assert.Throws<FgaException>(() => new EmbeddedFgaEvaluator(model, []));
+
+        Assert.Equal(FgaErrorCode.InvalidAuthorizationModel, error.Code);
+        Assert.Contains("'broken' does not compile", error.Message);
+    }
+
+    [Fact]
     public void ConcurrentChecksWithConditions_AllAnswerCorrectly()
     {
         var model = DslParser.Parse("""

@@ -55,23 +55,39 @@ internal sealed class CelConditionEvaluator : IConditionEvaluator
                 $"failed to evaluate relationship condition '{condition.Name}': missing context parameters "
                 + $"[{string.Join(", ", missing)}]");
 
-        var program = _programs.GetOrAdd(condition.Expression, expression => new Lazy<CelProgramDelegate>(
-            () => _environment.Compile(expression))).Value;
         object? result;
         try
         {
-            result = program.Invoke(variables);
+            result = Compile(condition).Invoke(variables);
         }
-        catch (Exception ex) when (ex is CelException or InvalidCastException or FormatException)
+        catch (Exception ex) when (ex is not (FgaException or OutOfMemoryException))
         {
+            // Whatever the third-party evaluator throws is a failed condition, which denies; it never escapes as
+            // an unexpected exception type.
             throw new FgaException(FgaErrorCode.ValidationError,
-                $"failed to evaluate relationship condition '{condition.Name}': {ex.Message}");
+                $"failed to evaluate relationship condition '{condition.Name}': {ex.Message}", ex);
         }
 
         return result is bool allowed
             ? allowed
             : throw new FgaException(FgaErrorCode.ValidationError,
                 $"relationship condition '{condition.Name}' did not evaluate to a bool");
+    }
+
+    /// <summary>Compiles the condition's expression once; later calls reuse the program.</summary>
+    /// <exception cref="FgaException">The expression does not compile.</exception>
+    public CelProgramDelegate Compile(ConditionDefinition condition)
+    {
+        try
+        {
+            return _programs.GetOrAdd(condition.Expression, expression => new Lazy<CelProgramDelegate>(
+                () => _environment.Compile(expression))).Value;
+        }
+        catch (Exception ex) when (ex is not (FgaException or OutOfMemoryException))
+        {
+            throw new FgaException(FgaErrorCode.InvalidAuthorizationModel,
+                $"condition '{condition.Name}' does not compile: {ex.Message}", ex);
+        }
     }
 
     private static object? ConvertParameter(string condition, ConditionParameter parameter, object? raw)

@@ -22,7 +22,8 @@ public sealed class EmbeddedFgaEvaluator : IRelationshipChecker
     /// <param name="model">The authorization model.</param>
     /// <param name="tuples">The stored tuples.</param>
     /// <param name="options">Limits and the treatment of tuples that do not fit the model.</param>
-    /// <exception cref="FgaException">A tuple does not fit the model (code <c>invalid_tuple</c>) and
+    /// <exception cref="FgaException">A condition's expression does not compile (code
+    /// <c>invalid_authorization_model</c>), or a tuple does not fit the model (code <c>invalid_tuple</c>) and
     /// <see cref="EmbeddedFgaOptions.IgnoreInvalidTuples"/> is off.</exception>
     public EmbeddedFgaEvaluator(AuthorizationModel model, IEnumerable<RelationshipTuple> tuples,
         EmbeddedFgaOptions? options = null)
@@ -34,7 +35,10 @@ public sealed class EmbeddedFgaEvaluator : IRelationshipChecker
         _maxDepth = options.MaxDepth;
         _tuplesetRelations = FindTuplesetRelations(model);
         _index = new TupleIndex(_tuplesetRelations);
-        _conditions = new CelConditionEvaluator();
+        var conditions = new CelConditionEvaluator();
+        foreach (var condition in model.Conditions.Values)
+            conditions.Compile(condition);
+        _conditions = conditions;
         foreach (var tuple in tuples)
         {
             var problem = TupleValidator.FindProblem(model, tuple, out var user, out var target);
