@@ -101,6 +101,35 @@ public sealed class EvaluatorSemanticsTests
     }
 
     [Fact]
+    public void TemporalGrant_AddsTheDurationToTheTimestamp()
+    {
+        // The temporal-access model of OpenFGA's language samples.
+        var model = DslParser.Parse("""
+            model
+              schema 1.1
+            type user
+            type document
+              relations
+                define viewer: [user, user with non_expired_grant]
+            condition non_expired_grant(current_time: timestamp, grant_duration: duration, grant_time: timestamp) {
+              current_time < grant_time + grant_duration
+            }
+            """);
+        var fga = new EmbeddedFgaEvaluator(model, [new RelationshipTuple("user:anne", "viewer", "document:1",
+            new TupleCondition("non_expired_grant", new Dictionary<string, object?>
+            {
+                ["grant_time"] = "2026-01-01T09:00:00Z",
+                ["grant_duration"] = "1h30m",
+            }))]);
+
+        bool At(string time) => fga.Check(new FgaCheckRequest("user:anne", "viewer", "document:1",
+            Context: new Dictionary<string, object?> { ["current_time"] = time }));
+
+        Assert.True(At("2026-01-01T10:29:59Z"));
+        Assert.False(At("2026-01-01T10:30:00Z"));
+    }
+
+    [Fact]
     public void ConditionThatDoesNotCompile_FailsAtLoad()
     {
         var model = DslParser.Parse("""

@@ -4,7 +4,6 @@ using System.Net;
 using System.Xml;
 using AgentSafety.OpenFga.Model;
 using Cel;
-using Google.Protobuf.WellKnownTypes;
 
 namespace AgentSafety.OpenFga.Evaluation;
 
@@ -14,9 +13,9 @@ namespace AgentSafety.OpenFga.Evaluation;
 /// evaluation even when the expression would not need it, as in OpenFGA.
 /// </summary>
 /// <remarks>
-/// Known gaps of the <c>Cel</c> package that this class does not paper over: adding a duration to a timestamp
-/// (<c>grant_time + grant_duration</c>) and comparing two <c>ipaddress</c> values fail with an evaluation error, so
-/// such a condition denies.
+/// A known gap of the <c>Cel</c> package that this class does not paper over: it cannot compare two
+/// <c>ipaddress</c> values (or an <c>ipaddress</c> with <c>null</c>), so such a condition fails with an evaluation
+/// error and denies. <c>in_cidr</c> works.
 /// </remarks>
 internal sealed class CelConditionEvaluator : IConditionEvaluator
 {
@@ -117,9 +116,11 @@ internal sealed class CelConditionEvaluator : IConditionEvaluator
             "int" => ToInt64(raw),
             "uint" => checked((ulong)ToInt64(raw)),
             "double" => ToFiniteDouble(raw),
-            "duration" => Duration.FromTimeSpan(ParseDuration(AsString(raw))),
-            "timestamp" => Timestamp.FromDateTimeOffset(DateTimeOffset.Parse(AsString(raw),
-                CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal)),
+            // The Cel package does timestamp and duration arithmetic (grant_time + grant_duration) only on the .NET
+            // types, not on the protobuf ones, and compares them with timestamp("...") and duration("...").
+            "duration" => ParseDuration(AsString(raw)),
+            "timestamp" => DateTimeOffset.Parse(AsString(raw), CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal).ToUniversalTime(),
             "ipaddress" => ParseIpAddress(raw),
             "list" => raw is IEnumerable<object?> items
                 ? items.Select(item => ConvertValue(genericType ?? "any", null, item)).ToList()
