@@ -130,6 +130,32 @@ public sealed class EvaluatorSemanticsTests
     }
 
     [Fact]
+    public void IpAddressConditions_CompareAndMatchRanges()
+    {
+        var model = DslParser.Parse("""
+            model
+              schema 1.1
+            type user
+            type asset
+              relations
+                define trader: [user with office]
+            condition office(ip: ipaddress) {
+              ip != ipaddress("10.0.0.13") && ip.in_cidr("10.0.0.0/24")
+            }
+            """);
+        var fga = new EmbeddedFgaEvaluator(model,
+            [new RelationshipTuple("user:anne", "trader", "asset:OKTA", new TupleCondition("office"))]);
+
+        bool From(string ip) => fga.Check(new FgaCheckRequest("user:anne", "trader", "asset:OKTA",
+            Context: new Dictionary<string, object?> { ["ip"] = ip }));
+
+        Assert.True(From("10.0.0.7"));
+        Assert.False(From("10.0.0.13"));
+        Assert.False(From("10.0.1.7"));
+        Assert.Throws<FgaException>(() => From("not-an-ip"));
+    }
+
+    [Fact]
     public void ConditionThatDoesNotCompile_FailsAtLoad()
     {
         var model = DslParser.Parse("""

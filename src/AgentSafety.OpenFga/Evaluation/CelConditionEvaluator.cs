@@ -13,9 +13,10 @@ namespace AgentSafety.OpenFga.Evaluation;
 /// evaluation even when the expression would not need it, as in OpenFGA.
 /// </summary>
 /// <remarks>
-/// A known gap of the <c>Cel</c> package that this class does not paper over: it cannot compare two
-/// <c>ipaddress</c> values (or an <c>ipaddress</c> with <c>null</c>), so such a condition fails with an evaluation
-/// error and denies. <c>in_cidr</c> works.
+/// Timestamps, durations and IP addresses are handed to the <c>Cel</c> package in the forms it can compare and
+/// compute with (<c>DateTimeOffset</c>, <c>TimeSpan</c>, normalized address text). A known leniency follows: an
+/// <c>ipaddress</c> behaves as a string, so an expression that compares one with a string is accepted where CEL's
+/// type checker would reject it.
 /// </remarks>
 internal sealed class CelConditionEvaluator : IConditionEvaluator
 {
@@ -25,9 +26,10 @@ internal sealed class CelConditionEvaluator : IConditionEvaluator
     public CelConditionEvaluator()
     {
         _environment = new CelEnvironment([], "");
-        _environment.RegisterFunction("ipaddress", [typeof(string)], args => ParseIpAddress(args[0]));
-        _environment.RegisterFunction("in_cidr", [typeof(IPAddress), typeof(string)],
-            args => IsInCidr((IPAddress)args[0]!, (string)args[1]!));
+        // An ipaddress travels as its normalized text: the Cel package compares strings but not IPAddress objects.
+        _environment.RegisterFunction("ipaddress", [typeof(string)], args => ParseIpAddress(args[0]).ToString());
+        _environment.RegisterFunction("in_cidr", [typeof(string), typeof(string)],
+            args => IsInCidr(ParseIpAddress(args[0]), (string)args[1]!));
     }
 
     public bool Evaluate(ConditionDefinition condition, IReadOnlyDictionary<string, object?>? tupleContext,
@@ -121,7 +123,7 @@ internal sealed class CelConditionEvaluator : IConditionEvaluator
             "duration" => ParseDuration(AsString(raw)),
             "timestamp" => DateTimeOffset.Parse(AsString(raw), CultureInfo.InvariantCulture,
                 DateTimeStyles.AssumeUniversal).ToUniversalTime(),
-            "ipaddress" => ParseIpAddress(raw),
+            "ipaddress" => ParseIpAddress(raw).ToString(),
             "list" => raw is IEnumerable<object?> items
                 ? items.Select(item => ConvertValue(genericType ?? "any", null, item)).ToList()
                 : throw new InvalidCastException($"'{raw}' is not a list"),

@@ -54,6 +54,17 @@ public sealed class TransformerRoundTripTests
         Assert.Equal(AuthorizationModelJson.Serialize(model), AuthorizationModelJson.Serialize(again));
     }
 
+    [Theory]
+    [MemberData(nameof(Pairs))]
+    public void ConditionsOfEveryPair_Compile(string pair)
+    {
+        var model = DslParser.ParseUnvalidated(Read(pair).Dsl);
+        var evaluator = new AgentSafety.OpenFga.Evaluation.CelConditionEvaluator();
+
+        foreach (var condition in model.Conditions.Values)
+            Assert.NotNull(evaluator.Compile(condition));
+    }
+
     private static (string Dsl, string Json) Read(string pair)
     {
         var dir = SharedData.PathOf("conformance", "openfga-language", "transformer", pair);
