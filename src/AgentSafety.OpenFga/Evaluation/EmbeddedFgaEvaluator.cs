@@ -108,6 +108,8 @@ public sealed class EmbeddedFgaEvaluator : IRelationshipChecker
             candidates.Add(user.Object);
 
         // Each candidate object is checked in turn; a check that fails fails the whole request, as in OpenFGA.
+        // Known shortcoming: the cost grows with the number of objects of the type that appear in tuples, where a
+        // server walks the model backwards from the user instead. Fine for local use, slow on very large stores.
         var found = new List<string>();
         foreach (var candidate in candidates)
         {
