@@ -17,7 +17,10 @@ public sealed class TupleFileTests
             """);
 
         Assert.Equal(
-            [new("user:anne", "trader", "asset:OKTA"), new RelationshipTuple("group:eng#member", "trader", "asset:MSFT")],
+            [
+                new("user:anne", "trader", "asset:OKTA"),
+                new RelationshipTuple("group:eng#member", "trader", "asset:MSFT"),
+            ],
             tuples);
     }
 

@@ -25,11 +25,15 @@ internal static class ConditionParser
             throw new FgaModelSyntaxException("expected '{' after the condition parameters", line);
 
         var parameters = ParseParameters(text[(open + 1)..close], line);
+        var duplicate = parameters.GroupBy(p => p.Name).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+            throw new FgaModelSyntaxException(
+                $"parameter '{duplicate.Key}' is already defined in the condition '{name}'", line);
         var body = text[(brace + 1)..text.LastIndexOf('}')];
         var expression = string.Join('\n', body.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
         if (expression.Length == 0)
             throw new FgaModelSyntaxException($"condition '{name}' has no expression", line);
-        return new ConditionDefinition(name, expression, parameters);
+        return new ConditionDefinition(name, expression, parameters) { Line = line };
     }
 
     private static List<ConditionParameter> ParseParameters(string text, int line)

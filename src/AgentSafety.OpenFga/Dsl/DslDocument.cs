@@ -5,7 +5,9 @@ namespace AgentSafety.OpenFga.Dsl;
 /// <summary>What one DSL file declares, with line numbers, before it becomes a model.</summary>
 internal sealed class DslDocument
 {
-    public string SchemaVersion { get; set; } = "1.1";
+    public string? SchemaVersion { get; set; }
+
+    public int? SchemaLine { get; set; }
 
     public string? Module { get; set; }
 
@@ -19,7 +21,11 @@ internal sealed class DslDocument
         var conditions = new Dictionary<string, ConditionDefinition>(StringComparer.Ordinal);
         foreach (var condition in Conditions)
             conditions.TryAdd(condition.Name, condition);
-        return new AuthorizationModel(SchemaVersion, types, conditions);
+        return new AuthorizationModel(SchemaVersion ?? "", types, conditions)
+        {
+            SchemaLine = SchemaLine,
+            ModuleHeader = Module,
+        };
     }
 }
 
@@ -34,7 +40,12 @@ internal sealed class DslTypeBuilder(string name, int line, bool extends)
     public List<DslRelation> Relations { get; } = [];
 
     public TypeDefinition Build(string? module) =>
-        new(Name, Relations.Select(r => new RelationDefinition(r.Name, r.Rewrite, r.DirectTypes)).ToList(), module);
+        new(Name, Relations.Select(r => new RelationDefinition(r.Name, r.Rewrite, r.DirectTypes) { Line = r.Line })
+            .ToList(), module)
+        {
+            Line = Line,
+        };
 }
 
-internal sealed record DslRelation(string Name, Userset Rewrite, IReadOnlyList<RelationReference> DirectTypes, int Line);
+internal sealed record DslRelation(string Name, Userset Rewrite, IReadOnlyList<RelationReference> DirectTypes,
+    int Line);

@@ -26,15 +26,15 @@ public static class DslParser
     /// <summary>Parses a model without the semantic checks.</summary>
     /// <exception cref="FgaModelSyntaxException">The text is not well-formed.</exception>
     public static AuthorizationModel ParseUnvalidated(string dsl) =>
-        ParseDocument(dsl, allowModule: false).ToModel();
+        ParseDocument(dsl).ToModel();
 
-    internal static DslDocument ParseDocument(string dsl, bool allowModule)
+    internal static DslDocument ParseDocument(string dsl)
     {
         ArgumentNullException.ThrowIfNull(dsl);
         var lines = dsl.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         var document = new DslDocument();
         var state = new ParserState(lines, document);
-        state.Run(allowModule);
+        state.Run();
         return document;
     }
 
@@ -44,10 +44,11 @@ public static class DslParser
         private DslTypeBuilder? _currentType;
         private bool _inRelations;
         private int _typeIndent;
+        private int _relationsIndent;
 
-        public void Run(bool allowModule)
+        public void Run()
         {
-            ReadHeader(allowModule);
+            ReadHeader();
             while (NextContentLine() is { } line)
             {
                 var indent = IndentOf(line.Raw);
@@ -73,14 +74,14 @@ public static class DslParser
             }
         }
 
-        private void ReadHeader(bool allowModule)
+        private void ReadHeader()
         {
             var first = NextContentLine()
                 ?? throw new FgaModelSyntaxException("the model is empty; expected 'model'", 0);
             if (IndentOf(first.Raw) != 0)
                 throw new FgaModelSyntaxException("'model' must start at the beginning of a line", first.Number);
 
-            if (first.Text.StartsWith("module ", StringComparison.Ordinal) && allowModule)
+            if (first.Text.StartsWith("module ", StringComparison.Ordinal))
             {
                 var name = first.Text["module ".Length..].Trim();
                 if (!ObjectIdentifier.IsValidName(name, 254))
@@ -90,44 +91,46 @@ public static class DslParser
             }
 
             if (first.Text != "model")
-                throw new FgaModelSyntaxException($"expected 'model' but found '{FirstWord(first.Text)}'", first.Number);
+                throw new FgaModelSyntaxException($"expected 'model' but found '{FirstWord(first.Text)}'",
+                    first.Number);
 
             var schema = NextContentLine()
                 ?? throw new FgaModelSyntaxException("expected 'schema 1.1' after 'model'", first.Number);
             var parts = schema.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (IndentOf(schema.Raw) == 0 || parts.Length != 2 || parts[0] != "schema")
                 throw new FgaModelSyntaxException("expected an indented 'schema 1.1' after 'model'", schema.Number);
-            if (parts[1] is not ("1.1" or "1.2"))
-                throw new FgaModelSyntaxException($"schema version '{parts[1]}' is not supported", schema.Number);
+            if (!IsSchemaVersion(parts[1]))
+                throw new FgaModelSyntaxException($"'{parts[1]}' is not a schema version such as 1.1", schema.Number);
             document.SchemaVersion = parts[1];
+            document.SchemaLine = schema.Number;
         }
 
         private void StartType(string name, int lineNumber, int indent, bool extends)
         {
-            if (indent != 0)
-                throw new FgaModelSyntaxException("'type' must start at the beginning of a line", lineNumber);
             if (!IsIdentifier(name, allowSlash: true))
                 throw new FgaModelSyntaxException($"'{name}' is not a valid type name", lineNumber);
             if (extends && document.Module is null)
                 throw new FgaModelSyntaxException("'extend type' is only allowed in a module", lineNumber);
+            if (extends && document.Types.Any(t => t.Extends && t.Name == name))
+                throw new FgaModelSyntaxException($"'{name}' is already extended in file.", lineNumber);
 
             _currentType = new DslTypeBuilder(name, lineNumber, extends);
             document.Types.Add(_currentType);
             _inRelations = false;
-            _typeIndent = 0;
+            _typeIndent = indent;
         }
 
         private void StartRelations(int lineNumber, int indent)
         {
-            if (_currentType is null || indent == 0 || _inRelations || _currentType.Relations.Count > 0)
+            if (_currentType is null || indent <= _typeIndent || _inRelations)
                 throw new FgaModelSyntaxException("'relations' must follow a 'type' line, indented", lineNumber);
             _inRelations = true;
-            _typeIndent = indent;
+            _relationsIndent = indent;
         }
 
         private void ReadDefine(string text, int lineNumber, int indent)
         {
-            if (_currentType is null || !_inRelations || indent <= _typeIndent)
+            if (_currentType is null || !_inRelations || indent <= _relationsIndent)
                 throw new FgaModelSyntaxException("'define' must sit, indented, under 'relations'", lineNumber);
 
             var colon = text.IndexOf(':', StringComparison.Ordinal);
@@ -136,6 +139,9 @@ public static class DslParser
             var name = text["define ".Length..colon].Trim();
             if (!IsIdentifier(name, allowSlash: true))
                 throw new FgaModelSyntaxException($"'{name}' is not a valid relation name", lineNumber);
+
+            if (_currentType.Relations.Any(r => r.Name == name))
+                throw new FgaModelSyntaxException($"'{name}' is already defined in '{_currentType.Name}'", lineNumber);
 
             var expression = new RewriteParser(text[(colon + 1)..], lineNumber).ParseDefinition();
             _currentType.Relations.Add(new DslRelation(name, expression.Rewrite, expression.DirectTypes, lineNumber));
@@ -179,7 +185,11 @@ public static class DslParser
                         if (rest.Length > 0)
                             throw new FgaModelSyntaxException($"unexpected '{rest}' after a condition", lineIndex);
                         _index = lineIndex + 1;
-                        document.Conditions.Add(ConditionParser.Parse(builder.ToString(), lineNumber));
+                        var condition = ConditionParser.Parse(builder.ToString(), lineNumber);
+                        if (document.Conditions.Any(c => c.Name == condition.Name))
+                            throw new FgaModelSyntaxException(
+                                $"condition '{condition.Name}' is already defined in the model", lineNumber);
+                        document.Conditions.Add(condition);
                         _currentType = null;
                         _inRelations = false;
                         return;
@@ -218,6 +228,12 @@ public static class DslParser
         }
 
         return line;
+    }
+
+    private static bool IsSchemaVersion(string text)
+    {
+        var dot = text.IndexOf('.', StringComparison.Ordinal);
+        return dot > 0 && dot < text.Length - 1 && text.Remove(dot, 1).All(char.IsAsciiDigit);
     }
 
     private static int IndentOf(string line)

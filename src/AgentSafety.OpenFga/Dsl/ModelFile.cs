@@ -6,9 +6,20 @@ namespace AgentSafety.OpenFga.Dsl;
 /// </summary>
 public static class ModelFile
 {
-    /// <summary>Reads and validates the model in <paramref name="path"/>.</summary>
-    public static AuthorizationModel Load(string path) => Parse(File.ReadAllText(path));
+    /// <summary>Reads and validates the model in <paramref name="path"/>; an <c>fga.mod</c> manifest loads a
+    /// modular model.</summary>
+    public static AuthorizationModel Load(string path) =>
+        Path.GetFileName(path) == "fga.mod" ? ModularModel.Load(path) : Parse(File.ReadAllText(path));
 
     /// <summary>Parses and validates DSL or JSON model text.</summary>
-    public static AuthorizationModel Parse(string text) => DslParser.Parse(text);
+    public static AuthorizationModel Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!text.TrimStart().StartsWith('{'))
+            return DslParser.Parse(text);
+
+        var model = AuthorizationModelJson.Parse(text);
+        ModelValidator.ThrowIfInvalid(model);
+        return model;
+    }
 }

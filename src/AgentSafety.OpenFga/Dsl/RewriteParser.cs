@@ -73,8 +73,9 @@ internal sealed class RewriteParser
 
         if (token == "[")
         {
-            if (_directTypes is not null)
-                throw Error("a relation may list its directly related types only once");
+            // As in OpenFGA's grammar, the directly related types may only open the definition.
+            if (_directTypes is not null || _tokens.Take(_position - 1).Any(t => t != "("))
+                throw Error("the directly related types '[...]' must come first in a relation definition");
             _directTypes = ParseTypeRestrictions();
             return DirectUserset.Instance;
         }

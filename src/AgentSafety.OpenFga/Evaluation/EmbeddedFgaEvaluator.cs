@@ -13,7 +13,8 @@ public sealed class EmbeddedFgaEvaluator : IRelationshipChecker
     /// <summary>OpenFGA's default limit on how deep a check may recurse.</summary>
     public const int DefaultMaxDepth = 25;
 
-    private readonly TupleIndex _index = new();
+    private readonly TupleIndex _index;
+    private readonly HashSet<(string Type, string Relation)> _tuplesetRelations;
     private readonly IConditionEvaluator _conditions;
     private readonly int _maxDepth;
 
@@ -21,7 +22,8 @@ public sealed class EmbeddedFgaEvaluator : IRelationshipChecker
     /// <param name="model">The authorization model.</param>
     /// <param name="tuples">The stored tuples.</param>
     /// <param name="options">Limits and the treatment of tuples that do not fit the model.</param>
-    /// <exception cref="FgaException">A tuple does not fit the model (code <c>invalid_tuple</c>) and
+    /// <exception cref="FgaException">A condition's expression does not compile (code
+    /// <c>invalid_authorization_model</c>), or a tuple does not fit the model (code <c>invalid_tuple</c>) and
     /// <see cref="EmbeddedFgaOptions.IgnoreInvalidTuples"/> is off.</exception>
     public EmbeddedFgaEvaluator(AuthorizationModel model, IEnumerable<RelationshipTuple> tuples,
         EmbeddedFgaOptions? options = null)
@@ -31,7 +33,12 @@ public sealed class EmbeddedFgaEvaluator : IRelationshipChecker
         options ??= new EmbeddedFgaOptions();
         Model = model;
         _maxDepth = options.MaxDepth;
-        _conditions = new CelConditionEvaluator();
+        _tuplesetRelations = FindTuplesetRelations(model);
+        _index = new TupleIndex(_tuplesetRelations);
+        var conditions = new CelConditionEvaluator();
+        foreach (var condition in model.Conditions.Values)
+            conditions.Compile(condition);
+        _conditions = conditions;
         foreach (var tuple in tuples)
         {
             var problem = TupleValidator.FindProblem(model, tuple, out var user, out var target);
@@ -55,7 +62,7 @@ public sealed class EmbeddedFgaEvaluator : IRelationshipChecker
     {
         ArgumentNullException.ThrowIfNull(request);
         var user = ValidateUser(request.User, FgaErrorCode.ValidationError);
-        if (!FgaUser.TryParseObject(request.Object, out var target))
+        if (!FgaUser.TryParseObject(request.Object, out var target, Model))
             throw Invalid(FgaErrorCode.ValidationError, $"invalid 'object' field format '{request.Object}'");
         var type = Model.FindType(target.Type)
             ?? throw Invalid(FgaErrorCode.ValidationError, $"type '{target.Type}' not found");
@@ -63,8 +70,17 @@ public sealed class EmbeddedFgaEvaluator : IRelationshipChecker
             throw Invalid(FgaErrorCode.ValidationError,
                 $"relation '{target.Type}#{request.Relation}' not found");
 
-        var context = new CheckContext(user, BuildContextualIndex(request.ContextualTuples), request.Context);
-        var outcome = CheckRelation(target.Object, target.Type, request.Relation, context, depth: 0);
+        var context = CheckContext.Rent(user, BuildContextualIndex(request.ContextualTuples), request.Context);
+        Outcome outcome;
+        try
+        {
+            outcome = CheckRelation(target.Object, target.Type, request.Relation, context, depth: 0);
+        }
+        finally
+        {
+            CheckContext.Return(context);
+        }
+
         return outcome.Kind switch
         {
             OutcomeKind.True => true,
@@ -91,13 +107,26 @@ public sealed class EmbeddedFgaEvaluator : IRelationshipChecker
         if (user.Type == request.Type && !user.IsWildcard)
             candidates.Add(user.Object);
 
+        // Each candidate object is checked in turn; a check that fails fails the whole request, as in OpenFGA.
+        // Known shortcoming: the cost grows with the number of objects of the type that appear in tuples, where a
+        // server walks the model backwards from the user instead. Fine for local use, slow on very large stores.
         var found = new List<string>();
         foreach (var candidate in candidates)
         {
-            var context = new CheckContext(user, contextual, request.Context);
-            var id = candidate[(request.Type.Length + 1)..];
-            var outcome = CheckRelation(candidate, request.Type, request.Relation, context, depth: 0);
-            if (outcome.Kind == OutcomeKind.True && id != "*")
+            var context = CheckContext.Rent(user, contextual, request.Context);
+            Outcome outcome;
+            try
+            {
+                outcome = CheckRelation(candidate, request.Type, request.Relation, context, depth: 0);
+            }
+            finally
+            {
+                CheckContext.Return(context);
+            }
+
+            if (outcome.Kind == OutcomeKind.Error)
+                throw outcome.Error!;
+            if (outcome.Kind == OutcomeKind.True)
                 found.Add(candidate);
         }
 
@@ -132,7 +161,7 @@ public sealed class EmbeddedFgaEvaluator : IRelationshipChecker
 
     private FgaUser ValidateUser(string userText, FgaErrorCode code)
     {
-        if (!FgaUser.TryParse(userText, out var user))
+        if (!FgaUser.TryParse(userText, out var user, Model))
             throw Invalid(code, $"invalid 'user' field format '{userText}'");
         if (Model.FindType(user.Type) is null)
             throw Invalid(code, $"type '{user.Type}' not found");
@@ -146,7 +175,7 @@ public sealed class EmbeddedFgaEvaluator : IRelationshipChecker
         if (tuples is null || tuples.Count == 0)
             return null;
 
-        var index = new TupleIndex();
+        var index = new TupleIndex(_tuplesetRelations);
         foreach (var tuple in tuples)
         {
             var problem = TupleValidator.FindProblem(Model, tuple, out var user, out var target);
@@ -156,6 +185,24 @@ public sealed class EmbeddedFgaEvaluator : IRelationshipChecker
         }
 
         return index;
+    }
+
+    private static HashSet<(string Type, string Relation)> FindTuplesetRelations(AuthorizationModel model)
+    {
+        var result = new HashSet<(string, string)>();
+        foreach (var type in model.Types)
+        {
+            foreach (var relation in type.Relations)
+            {
+                foreach (var node in Dsl.ModelValidator.Walk(relation.Rewrite))
+                {
+                    if (node is TupleToUserset ttu)
+                        result.Add((type.Name, ttu.Tupleset));
+                }
+            }
+        }
+
+        return result;
     }
 
     private static FgaException Invalid(FgaErrorCode code, string message) => new(code, message);
@@ -176,7 +223,7 @@ public sealed class EmbeddedFgaEvaluator : IRelationshipChecker
             return Outcome.False;
 
         if (!context.Enter(objectText, relation))
-            return Outcome.False;
+            return Outcome.Cycle;
         try
         {
             return Evaluate(definition.Rewrite, objectText, objectType, relation, context, depth);
@@ -204,23 +251,21 @@ public sealed class EmbeddedFgaEvaluator : IRelationshipChecker
     private Outcome EvaluateUnion(IReadOnlyList<Userset> children, string objectText, string objectType,
         string relation, CheckContext context, int depth)
     {
-        Outcome? error = null;
+        var combined = new AnyOf();
         foreach (var child in children)
         {
-            var outcome = Evaluate(child, objectText, objectType, relation, context, depth);
-            if (outcome.Kind == OutcomeKind.True)
-                return outcome;
-            if (outcome.Kind == OutcomeKind.Error)
-                error ??= outcome;
+            if (combined.Add(Evaluate(child, objectText, objectType, relation, context, depth)))
+                return Outcome.True;
         }
 
-        return error ?? Outcome.False;
+        return combined.Result;
     }
 
     private Outcome EvaluateIntersection(IReadOnlyList<Userset> children, string objectText, string objectType,
         string relation, CheckContext context, int depth)
     {
         Outcome? error = null;
+        var cycle = false;
         foreach (var child in children)
         {
             var outcome = Evaluate(child, objectText, objectType, relation, context, depth);
@@ -228,21 +273,24 @@ public sealed class EmbeddedFgaEvaluator : IRelationshipChecker
                 return outcome;
             if (outcome.Kind == OutcomeKind.Error)
                 error ??= outcome;
+            cycle |= outcome.Kind == OutcomeKind.Cycle;
         }
 
-        return error ?? Outcome.True;
+        return error ?? (cycle ? Outcome.Cycle : Outcome.True);
     }
 
     private Outcome EvaluateDifference(DifferenceUserset difference, string objectText, string objectType,
         string relation, CheckContext context, int depth)
     {
         var baseOutcome = Evaluate(difference.Base, objectText, objectType, relation, context, depth);
-        if (baseOutcome.Kind == OutcomeKind.False)
+        if (baseOutcome.Kind is OutcomeKind.False or OutcomeKind.Cycle)
             return baseOutcome;
 
         var subtract = Evaluate(difference.Subtract, objectText, objectType, relation, context, depth);
         if (subtract.Kind == OutcomeKind.True)
             return Outcome.False;
+        if (subtract.Kind == OutcomeKind.Cycle)
+            return Outcome.Cycle;
         if (baseOutcome.Kind == OutcomeKind.Error)
             return baseOutcome;
         return subtract.Kind == OutcomeKind.Error ? subtract : Outcome.True;
@@ -256,26 +304,22 @@ public sealed class EmbeddedFgaEvaluator : IRelationshipChecker
             return Outcome.False;
 
         var userText = context.User.Text;
-        if (stored?.UnconditionalUsers.Contains(userText) == true
-            || contextual?.UnconditionalUsers.Contains(userText) == true)
+        if (stored?.HasUnconditionalUser(userText) == true || contextual?.HasUnconditionalUser(userText) == true)
             return Outcome.True;
 
-        Outcome? error = null;
+        var combined = new AnyOf();
         foreach (var bucket in (ReadOnlySpan<TupleBucket?>)[stored, contextual])
         {
-            if (bucket is null)
+            if (bucket?.Indirect is null)
                 continue;
             foreach (var tuple in bucket.Indirect)
             {
-                var outcome = CheckIndirectTuple(tuple, context, depth);
-                if (outcome.Kind == OutcomeKind.True)
-                    return outcome;
-                if (outcome.Kind == OutcomeKind.Error)
-                    error ??= outcome;
+                if (combined.Add(CheckIndirectTuple(tuple, context, depth)))
+                    return Outcome.True;
             }
         }
 
-        return error ?? Outcome.False;
+        return combined.Result;
     }
 
     private Outcome CheckIndirectTuple(IndexedTuple tuple, CheckContext context, int depth)
@@ -300,10 +344,10 @@ public sealed class EmbeddedFgaEvaluator : IRelationshipChecker
     {
         var stored = _index.Find(objectText, ttu.Tupleset);
         var contextual = context.Contextual?.Find(objectText, ttu.Tupleset);
-        Outcome? error = null;
+        var combined = new AnyOf();
         foreach (var bucket in (ReadOnlySpan<TupleBucket?>)[stored, contextual])
         {
-            if (bucket is null)
+            if (bucket?.ObjectUsers is null)
                 continue;
             foreach (var tuple in bucket.ObjectUsers)
             {
@@ -314,14 +358,12 @@ public sealed class EmbeddedFgaEvaluator : IRelationshipChecker
                 var outcome = condition.Kind == OutcomeKind.True
                     ? CheckRelation(tuple.User.Object, tuple.User.Type, ttu.ComputedRelation, context, depth + 1)
                     : condition;
-                if (outcome.Kind == OutcomeKind.True)
-                    return outcome;
-                if (outcome.Kind == OutcomeKind.Error)
-                    error ??= outcome;
+                if (combined.Add(outcome))
+                    return Outcome.True;
             }
         }
 
-        return error ?? Outcome.False;
+        return combined.Result;
     }
 
     private Outcome EvaluateCondition(IndexedTuple tuple, CheckContext context)
@@ -349,6 +391,10 @@ public sealed class EmbeddedFgaEvaluator : IRelationshipChecker
         False,
         True,
         Error,
+
+        // The resolution came back to a relation already on its path. It counts as "not allowed", and unlike a
+        // plain false it does not let an exclusion grant: OpenFGA denies `a but not b` when b is a cycle.
+        Cycle,
     }
 
     private readonly record struct Outcome(OutcomeKind Kind, FgaException? Error)
@@ -357,21 +403,64 @@ public sealed class EmbeddedFgaEvaluator : IRelationshipChecker
 
         public static Outcome False => new(OutcomeKind.False, null);
 
+        public static Outcome Cycle => new(OutcomeKind.Cycle, null);
+
         public static Outcome Fail(FgaException error) => new(OutcomeKind.Error, error);
     }
 
-    /// <summary>The state of one check: its user, extras and the relations on the current resolution path, which
-    /// is how cycles are found.</summary>
-    private sealed class CheckContext(FgaUser user, TupleIndex? contextual,
-        IReadOnlyDictionary<string, object?>? requestContext)
+    /// <summary>Combines alternatives: any grant wins; otherwise an error beats a cycle, and a cycle beats false.
+    /// </summary>
+    private struct AnyOf
     {
-        private readonly List<(string Object, string Relation)> _path = [];
+        private Outcome? _error;
+        private bool _cycle;
 
-        public FgaUser User { get; } = user;
+        public readonly Outcome Result => _error ?? (_cycle ? Outcome.Cycle : Outcome.False);
 
-        public TupleIndex? Contextual { get; } = contextual;
+        /// <summary>Adds one alternative; true when it grants, so the caller can stop.</summary>
+        public bool Add(Outcome outcome)
+        {
+            if (outcome.Kind == OutcomeKind.Error)
+                _error ??= outcome;
+            _cycle |= outcome.Kind == OutcomeKind.Cycle;
+            return outcome.Kind == OutcomeKind.True;
+        }
+    }
 
-        public IReadOnlyDictionary<string, object?>? RequestContext { get; } = requestContext;
+    /// <summary>The state of one check: its user, extras and the relations on the current resolution path, which
+    /// is how cycles are found. One instance per thread is reused, so a check allocates no state of its own.
+    /// </summary>
+    private sealed class CheckContext
+    {
+        [ThreadStatic]
+        private static CheckContext? t_cached;
+
+        private readonly List<(string Object, string Relation)> _path = new(capacity: 8);
+
+        public FgaUser User { get; private set; }
+
+        public TupleIndex? Contextual { get; private set; }
+
+        public IReadOnlyDictionary<string, object?>? RequestContext { get; private set; }
+
+        public static CheckContext Rent(FgaUser user, TupleIndex? contextual,
+            IReadOnlyDictionary<string, object?>? requestContext)
+        {
+            var context = t_cached ?? new CheckContext();
+            t_cached = null;
+            context.User = user;
+            context.Contextual = contextual;
+            context.RequestContext = requestContext;
+            return context;
+        }
+
+        public static void Return(CheckContext context)
+        {
+            context._path.Clear();
+            context.Contextual = null;
+            context.RequestContext = null;
+            t_cached = context;
+        }
 
         public bool Enter(string objectText, string relation)
         {

@@ -12,34 +12,65 @@ internal sealed class IndexedTuple(RelationshipTuple tuple, FgaUser user)
     public TupleCondition? Condition => Tuple.Condition;
 }
 
-/// <summary>The tuples written on one object and relation.</summary>
+/// <summary>
+/// The tuples written on one object and relation. Most buckets hold a single plain user, so that case is kept in a
+/// field and the set and lists are only created when needed: a million tuples should not cost a million hash sets.
+/// </summary>
 internal sealed class TupleBucket
 {
-    /// <summary>Users whose tuples carry no condition, for the one-lookup answer to a direct check.</summary>
-    public HashSet<string> UnconditionalUsers { get; } = new(StringComparer.Ordinal);
+    private string? _singleUser;
+    private HashSet<string>? _users;
 
     /// <summary>Tuples an exact lookup cannot answer: usersets, wildcards and conditional tuples.</summary>
-    public List<IndexedTuple> Indirect { get; } = [];
+    public List<IndexedTuple>? Indirect { get; private set; }
 
-    /// <summary>Tuples whose user is a plain object, for tuple-to-userset hops.</summary>
-    public List<IndexedTuple> ObjectUsers { get; } = [];
+    /// <summary>Tuples whose user is a plain object, kept only for relations used after <c>from</c>.</summary>
+    public List<IndexedTuple>? ObjectUsers { get; private set; }
 
-    public int Count { get; private set; }
+    /// <summary>Whether a tuple without a condition names exactly <paramref name="user"/>.</summary>
+    public bool HasUnconditionalUser(string user) =>
+        _users?.Contains(user) ?? string.Equals(_singleUser, user, StringComparison.Ordinal);
 
-    public void Add(IndexedTuple tuple)
+    public void Add(RelationshipTuple tuple, FgaUser user, bool keepObjectUsers)
     {
-        Count++;
         if (tuple.Condition is null)
-            UnconditionalUsers.Add(tuple.User.Text);
-        if (tuple.Condition is not null || tuple.User.IsUserset || tuple.User.IsWildcard)
-            Indirect.Add(tuple);
-        if (!tuple.User.IsUserset && !tuple.User.IsWildcard)
-            ObjectUsers.Add(tuple);
+            AddUnconditional(user.Text);
+
+        var isObject = !user.IsUserset && !user.IsWildcard;
+        var indirect = tuple.Condition is not null || !isObject;
+        var forTupleset = keepObjectUsers && isObject;
+        if (!indirect && !forTupleset)
+            return;
+
+        var indexed = new IndexedTuple(tuple, user);
+        if (indirect)
+            (Indirect ??= []).Add(indexed);
+        if (forTupleset)
+            (ObjectUsers ??= []).Add(indexed);
+    }
+
+    private void AddUnconditional(string user)
+    {
+        if (_users is not null)
+        {
+            _users.Add(user);
+        }
+        else if (_singleUser is null)
+        {
+            _singleUser = user;
+        }
+        else if (!string.Equals(_singleUser, user, StringComparison.Ordinal))
+        {
+            _users = new HashSet<string>(StringComparer.Ordinal) { _singleUser, user };
+            _singleUser = null;
+        }
     }
 }
 
 /// <summary>Tuples by object and relation, and the objects of each type for list-objects.</summary>
-internal sealed class TupleIndex
+/// <param name="tuplesetRelations">The <c>type#relation</c> pairs used after <c>from</c> in the model, whose
+/// object users must be kept for tuple-to-userset hops.</param>
+internal sealed class TupleIndex(IReadOnlySet<(string Type, string Relation)> tuplesetRelations)
 {
     private readonly Dictionary<(string Object, string Relation), TupleBucket> _buckets = new();
     private readonly Dictionary<string, HashSet<string>> _objectsByType = new(StringComparer.Ordinal);
@@ -55,7 +86,7 @@ internal sealed class TupleIndex
             _buckets.Add(key, bucket);
         }
 
-        bucket.Add(new IndexedTuple(tuple, user));
+        bucket.Add(tuple, user, tuplesetRelations.Contains((target.Type, tuple.Relation)));
         if (!_objectsByType.TryGetValue(target.Type, out var objects))
         {
             objects = new HashSet<string>(StringComparer.Ordinal);

@@ -12,9 +12,9 @@ internal static class TupleValidator
         out FgaUser target)
     {
         user = default;
-        if (!FgaUser.TryParseObject(tuple.Object, out target))
+        if (!FgaUser.TryParseObject(tuple.Object, out target, model))
             return $"invalid 'object' field format '{tuple.Object}'";
-        if (!FgaUser.TryParse(tuple.User, out user))
+        if (!FgaUser.TryParse(tuple.User, out user, model))
             return $"invalid 'user' field format '{tuple.User}'";
         if (!ObjectIdentifier.IsValidName(tuple.Relation) && tuple.Relation is not { Length: > 0 })
             return $"invalid relation '{tuple.Relation}'";

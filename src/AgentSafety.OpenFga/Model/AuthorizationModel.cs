@@ -33,8 +33,27 @@ public sealed class AuthorizationModel
     /// <summary>The model id a server gave it, if any.</summary>
     public string? Id { get; }
 
+    /// <summary>The zero-based DSL line of the <c>schema</c> line, when the model came from the DSL.</summary>
+    internal int? SchemaLine { get; init; }
+
+    /// <summary>The module the DSL file declared instead of a <c>model</c> header, if any.</summary>
+    internal string? ModuleHeader { get; init; }
+
     /// <summary>Finds a type by name.</summary>
     public TypeDefinition? FindType(string name) => _typesByName.GetValueOrDefault(name);
+
+    /// <summary>Finds a type by name without allocating a string for it.</summary>
+    internal TypeDefinition? FindType(ReadOnlySpan<char> name)
+    {
+        // An indexed loop: foreach over the interface would box an enumerator on every request.
+        for (var i = 0; i < Types.Count; i++)
+        {
+            if (name.SequenceEqual(Types[i].Name))
+                return Types[i];
+        }
+
+        return null;
+    }
 
     /// <summary>Finds a relation on a type; null when the type or the relation does not exist.</summary>
     public RelationDefinition? FindRelation(string typeName, string relation) =>
@@ -68,6 +87,21 @@ public sealed class TypeDefinition
 
     /// <summary>Finds a relation by name.</summary>
     public RelationDefinition? FindRelation(string name) => _relationsByName.GetValueOrDefault(name);
+
+    /// <summary>Finds a relation by name without allocating a string for it.</summary>
+    internal RelationDefinition? FindRelation(ReadOnlySpan<char> name)
+    {
+        for (var i = 0; i < Relations.Count; i++)
+        {
+            if (name.SequenceEqual(Relations[i].Name))
+                return Relations[i];
+        }
+
+        return null;
+    }
+
+    /// <summary>The zero-based DSL line of the <c>type</c> line, when the model came from the DSL.</summary>
+    internal int? Line { get; init; }
 }
 
 /// <summary>One <c>define</c> line: a relation, its rewrite and the user types it accepts directly.</summary>
@@ -80,6 +114,9 @@ public sealed record RelationDefinition(
     Userset Rewrite,
     IReadOnlyList<RelationReference> DirectlyRelatedTypes)
 {
+    /// <summary>The zero-based DSL line of the <c>define</c> line, when the model came from the DSL.</summary>
+    internal int? Line { get; init; }
+
     /// <inheritdoc/>
     public bool Equals(RelationDefinition? other) =>
         other is not null && Name == other.Name && Rewrite.Equals(other.Rewrite)
@@ -112,6 +149,9 @@ public sealed record RelationReference(string Type, string? Relation = null, boo
 /// <param name="Parameters">The parameters, in the order written.</param>
 public sealed record ConditionDefinition(string Name, string Expression, IReadOnlyList<ConditionParameter> Parameters)
 {
+    /// <summary>The zero-based DSL line of the <c>condition</c> line, when the model came from the DSL.</summary>
+    internal int? Line { get; init; }
+
     /// <inheritdoc/>
     public bool Equals(ConditionDefinition? other) =>
         other is not null && Name == other.Name && Expression == other.Expression

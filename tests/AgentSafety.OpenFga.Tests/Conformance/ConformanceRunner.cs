@@ -7,26 +7,51 @@ namespace AgentSafety.OpenFga.Tests.Conformance;
 /// <summary>The outcome of one assertion in one mode.</summary>
 internal sealed record CaseResult(string Id, string Kind, bool Passed, string? Reason);
 
+/// <summary>What the assertions run against: the evaluator itself, or the HTTP client in front of a server.
+/// </summary>
+internal interface IConformanceTarget
+{
+    bool Check(FgaCheckRequest request);
+
+    IReadOnlyList<string> ListObjects(FgaListObjectsRequest request);
+}
+
+/// <summary>Makes a target for one stage: its model text and parsed model, and the stored tuples.</summary>
+internal delegate IConformanceTarget TargetFactory(string modelDsl, AuthorizationModel model,
+    IReadOnlyList<RelationshipTuple> storedTuples);
+
+internal sealed class EvaluatorTarget(EmbeddedFgaEvaluator evaluator) : IConformanceTarget
+{
+    public static TargetFactory Factory { get; } = (_, model, tuples) => new EvaluatorTarget(
+        new EmbeddedFgaEvaluator(model, tuples, new EmbeddedFgaOptions { IgnoreInvalidTuples = true }));
+
+    public bool Check(FgaCheckRequest request) => evaluator.Check(request);
+
+    public IReadOnlyList<string> ListObjects(FgaListObjectsRequest request) => evaluator.ListObjects(request);
+}
+
 /// <summary>
 /// Runs OpenFGA's check and list-objects assertions against the embedded evaluator in OpenFGA's two modes: tuples
 /// stored, and (for single-stage tests) the same tuples sent as contextual tuples.
 /// </summary>
 internal static class ConformanceRunner
 {
-    public static List<CaseResult> Run(IReadOnlyList<ConformanceTest> tests)
+    public static List<CaseResult> Run(IReadOnlyList<ConformanceTest> tests, TargetFactory? factory = null)
     {
+        factory ??= EvaluatorTarget.Factory;
         var results = new List<CaseResult>();
         foreach (var test in tests)
         {
-            RunMode(test, contextual: false, results);
+            RunMode(test, contextual: false, results, factory);
             if (test.Stages.Count == 1)
-                RunMode(test, contextual: true, results);
+                RunMode(test, contextual: true, results, factory);
         }
 
         return results;
     }
 
-    private static void RunMode(ConformanceTest test, bool contextual, List<CaseResult> results)
+    private static void RunMode(ConformanceTest test, bool contextual, List<CaseResult> results,
+        TargetFactory factory)
     {
         var mode = contextual ? "contextual" : "stored";
         var stored = new List<RelationshipTuple>();
@@ -47,13 +72,12 @@ internal static class ConformanceRunner
 
             if (!contextual)
                 stored.AddRange(stage.Tuples);
-            EmbeddedFgaEvaluator? evaluator = null;
+            IConformanceTarget? evaluator = null;
             if (model is not null)
             {
                 try
                 {
-                    evaluator = new EmbeddedFgaEvaluator(model, contextual ? [] : stored,
-                        new EmbeddedFgaOptions { IgnoreInvalidTuples = true });
+                    evaluator = factory(stage.Model, model, contextual ? [] : stored.ToList());
                 }
                 catch (FgaException ex)
                 {
@@ -80,7 +104,7 @@ internal static class ConformanceRunner
         }
     }
 
-    private static CaseResult RunCheck(string id, EmbeddedFgaEvaluator evaluator, CheckAssertion assertion,
+    private static CaseResult RunCheck(string id, IConformanceTarget evaluator, CheckAssertion assertion,
         IReadOnlyList<RelationshipTuple> stageTuples)
     {
         var tuple = assertion.Tuple;
@@ -109,7 +133,7 @@ internal static class ConformanceRunner
         return new CaseResult(id, "check", passed, passed ? null : $"{tuple}: expected {expected}, got {actual}");
     }
 
-    private static CaseResult RunListObjects(string id, EmbeddedFgaEvaluator evaluator,
+    private static CaseResult RunListObjects(string id, IConformanceTarget evaluator,
         ListObjectsAssertion assertion, IReadOnlyList<RelationshipTuple> stageTuples)
     {
         var request = new FgaListObjectsRequest(assertion.User, assertion.Relation, assertion.Type,
@@ -135,6 +159,7 @@ internal static class ConformanceRunner
             ? actual.StartsWith(expected + " ", StringComparison.Ordinal)
             : actual == expected;
         var what = $"{assertion.User} {assertion.Relation} {assertion.Type}:?";
-        return new CaseResult(id, "listObjects", passed, passed ? null : $"{what}: expected [{expected}], got [{actual}]");
+        return new CaseResult(id, "listObjects", passed,
+            passed ? null : $"{what}: expected [{expected}], got [{actual}]");
     }
 }
