@@ -84,6 +84,8 @@ public sealed class RuntimeTypesTests
     [Theory]
     [InlineData("OKTA", true)]
     [InlineData("doc-123_v2.pdf", true)]
+    [InlineData("user@example.com", true)]
+    [InlineData("star*char", true)]
     [InlineData("a:b", false)]
     [InlineData("a#b", false)]
     [InlineData("a b", false)]

@@ -13,8 +13,9 @@ public static class ObjectIdentifier
 
     /// <summary>
     /// Checks that <paramref name="id"/> can stand as the id part of <c>type:id</c>: not empty, at most
-    /// <see cref="MaxIdLength"/> characters, and free of <c>:</c>, <c>#</c>, <c>@</c>, <c>*</c> and white space,
-    /// which would let a value name another object, a userset or a wildcard.
+    /// <see cref="MaxIdLength"/> characters, free of <c>:</c>, <c>#</c>, white space and control characters, and
+    /// not the wildcard <c>*</c>, any of which would let a value name another object, a userset or every object.
+    /// OpenFGA accepts <c>@</c> and <c>*</c> inside ids (<c>user@example.com</c>), and so does this check.
     /// </summary>
     public static bool IsValidId([NotNullWhen(true)] string? id, [NotNullWhen(false)] out string? problem)
     {
@@ -30,9 +31,15 @@ public static class ObjectIdentifier
             return false;
         }
 
+        if (id == "*")
+        {
+            problem = "the value is the wildcard";
+            return false;
+        }
+
         foreach (var c in id)
         {
-            if (c is ':' or '#' or '@' or '*' || char.IsWhiteSpace(c) || char.IsControl(c))
+            if (c is ':' or '#' || char.IsWhiteSpace(c) || char.IsControl(c))
             {
                 problem = "the value contains a character that object ids may not hold";
                 return false;
