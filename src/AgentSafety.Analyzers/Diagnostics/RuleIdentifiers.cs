@@ -8,4 +8,10 @@ namespace AgentSafety.Analyzers.Diagnostics;
 internal static class RuleIdentifiers
 {
     public const string ToolWithoutAuthorization = "AS1001";
+    public const string HardcodedCredential = "AS2001";
+    public const string SecretFromEnvironment = "AS2002";
+    public const string CredentialInConnectionString = "AS2003";
+    public const string PasswordAuthentication = "AS2004";
+    public const string CriticalActionWithoutApproval = "AS3001";
+    public const string DelegatedTokenEscape = "AS3002";
 }
