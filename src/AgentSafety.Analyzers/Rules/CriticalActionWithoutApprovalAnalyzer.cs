@@ -87,8 +87,8 @@ public sealed class CriticalActionWithoutApprovalAnalyzer : DiagnosticAnalyzer
                 return;
 
             reason = nameMatch is not null
-                ? $"says it will '{nameMatch}' in its name"
-                : $"says it will '{descriptionMatch}' in its description";
+                ? $"mentions '{nameMatch}' in its name"
+                : $"mentions '{descriptionMatch}' in its description";
         }
 
         var confirmation = tool.Method?.Parameters.FirstOrDefault(static p =>

@@ -34,7 +34,7 @@ public sealed class CriticalActionWithoutApprovalAnalyzerTests
         }
         """,
         Verify.Diagnostic(Id).WithLocation(0).WithArguments(
-            "DeleteFolder", "says it will 'delete' in its name",
+            "DeleteFolder", "mentions 'delete' in its name",
             " (parameter 'confirm' is set by the model, so it is not an approval)"));
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class CriticalActionWithoutApprovalAnalyzerTests
         }
         """,
         Verify.Diagnostic(Id).WithLocation(0)
-            .WithArguments("Announce", "says it will 'all customers' in its description", ""));
+            .WithArguments("Announce", "mentions 'all customers' in its description", ""));
 
     [Fact]
     public Task ShellToolWithApproval_DoesNotTrigger() => Verify.VerifyAsync("""
@@ -127,7 +127,7 @@ public sealed class CriticalActionWithoutApprovalAnalyzerTests
             agentsafety.critical_action.words = publish, deploy
             """));
         test.ExpectedDiagnostics.Add(Verify.Diagnostic(Id).WithLocation(0)
-            .WithArguments("PublishRelease", "says it will 'publish' in its name", ""));
+            .WithArguments("PublishRelease", "mentions 'publish' in its name", ""));
         await test.RunAsync();
     }
 }
