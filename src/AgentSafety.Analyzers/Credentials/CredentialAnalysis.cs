@@ -3,6 +3,8 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
 using AgentSafety.Analyzers.ToolModel;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -42,15 +44,19 @@ internal sealed class CredentialAnalysis
         StringComparer.Ordinal,
         "FactAttribute", "TheoryAttribute", "TestAttribute", "TestCaseAttribute", "TestMethodAttribute");
 
+    // The four credential rules need the same facts; each compilation's method bodies are walked once for all.
+    private static readonly ConditionalWeakTable<Compilation, SharedFacts> FactsByCompilation = new();
+
     private readonly CredentialFindingKind _kind;
     private readonly DiagnosticDescriptor _rule;
-    private readonly ConcurrentDictionary<MethodKey, MethodFacts> _facts = new();
+    private readonly SharedFacts _shared;
     private readonly ConcurrentDictionary<MethodKey, ToolRoot> _roots = new();
 
-    private CredentialAnalysis(CredentialFindingKind kind, DiagnosticDescriptor rule)
+    private CredentialAnalysis(CredentialFindingKind kind, DiagnosticDescriptor rule, SharedFacts shared)
     {
         _kind = kind;
         _rule = rule;
+        _shared = shared;
     }
 
     /// <summary>
@@ -68,7 +74,8 @@ internal sealed class CredentialAnalysis
             if (!IsEnabled(globalOptions, AnalyzeTestsOption) && IsTestProject(start.Compilation, globalOptions))
                 return;
 
-            var analysis = new CredentialAnalysis(kind, rule);
+            var shared = FactsByCompilation.GetValue(start.Compilation, static _ => new SharedFacts());
+            var analysis = new CredentialAnalysis(kind, rule, shared);
             start.RegisterOperationBlockAction(analysis.CollectBlock);
             start.RegisterToolAction(tools, analysis.CollectTool);
             start.RegisterCompilationEndAction(analysis.Report);
@@ -80,13 +87,14 @@ internal sealed class CredentialAnalysis
         if (context.OwningSymbol is not IMethodSymbol method || MethodKey.From(method) is not { } key)
             return;
 
-        var walker = new CredentialWalker();
-        walker.Walk(context.OperationBlocks, key, method.Name);
-        foreach (var pair in walker.Facts)
+        // Whichever rule sees a method first walks it; the others wait for that walk and reuse it.
+        _ = _shared.WalkOnce(key, () =>
         {
-            // Partial declarations and accessors never share a key, so the first writer is the only one.
-            _facts.TryAdd(pair.Key, pair.Value);
-        }
+            var walker = new CredentialWalker();
+            walker.Walk(context.OperationBlocks, key, method.Name);
+            foreach (var pair in walker.Facts)
+                _shared.Facts.TryAdd(pair.Key, pair.Value);
+        });
     }
 
     private void CollectTool(ToolAnalysisContext context)
@@ -131,7 +139,7 @@ internal sealed class CredentialAnalysis
         while (queue.Count > 0)
         {
             var (key, depth) = queue.Dequeue();
-            if (!_facts.TryGetValue(key, out var facts))
+            if (!_shared.Facts.TryGetValue(key, out var facts))
                 continue;
 
             foreach (var finding in facts.Findings)
@@ -158,7 +166,7 @@ internal sealed class CredentialAnalysis
                 .Add(ConnectionProperty, finding.Connection ?? "api");
         }
 
-        var toolName = owner.Equals(root.Key) || !_facts.TryGetValue(owner, out var facts) || facts.Name is null
+        var toolName = owner.Equals(root.Key) || !_shared.Facts.TryGetValue(owner, out var facts) || facts.Name is null
             ? root.Name
             : root.Name + "' through '" + facts.Name;
         object?[] arguments = finding.Source is null
@@ -234,6 +242,20 @@ internal sealed class CredentialAnalysis
         options.TryGetValue(MaxCallDepthOption, out var text) && int.TryParse(text.Trim(), out var depth) && depth >= 0
             ? depth
             : DefaultMaxCallDepth;
+
+    private sealed class SharedFacts
+    {
+        private readonly ConcurrentDictionary<MethodKey, Lazy<bool>> _walks = new();
+
+        public ConcurrentDictionary<MethodKey, MethodFacts> Facts { get; } = new();
+
+        public bool WalkOnce(MethodKey key, Action walk) =>
+            _walks.GetOrAdd(key, _ => new Lazy<bool>(() =>
+            {
+                walk();
+                return true;
+            }, LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+    }
 
     private sealed class ToolRoot
     {

@@ -39,136 +39,163 @@ public sealed class DelegatedTokenEscapeAnalyzer : DiagnosticAnalyzer
                 return;
 
             var exception = start.Compilation.GetTypeByMetadataName("System.Exception");
-            start.RegisterOperationBlockAction(block =>
+
+            // Work starts only where a token is used, so methods that never touch one cost nothing.
+            start.RegisterOperationBlockStartAction(block =>
             {
-                if (block.OwningSymbol is IMethodSymbol method)
-                    new Walker(tools, exception, block.ReportDiagnostic).Walk(method, block.OperationBlocks);
+                var tracer = new TokenTracer(tools, exception, block.OwningSymbol);
+                block.RegisterOperationAction(tracer.OnTokenValue, OperationKind.PropertyReference);
+                block.RegisterOperationAction(tracer.OnAssignment, OperationKind.SimpleAssignment);
+                block.RegisterOperationAction(tracer.OnReturn, OperationKind.Return);
             });
         });
     }
 
-    private sealed class Walker
+    /// <summary>
+    /// Follows one method's token values upward, through concatenation, interpolation and locals, to the place they
+    /// end: a return from a tool, a logging call, an exception, a field.
+    /// </summary>
+    private sealed class TokenTracer
     {
+        private const int MaxLocalHops = 3;
+
         private readonly ToolCompilationContext _tools;
         private readonly INamedTypeSymbol? _exception;
-        private readonly System.Action<Diagnostic> _report;
-        private readonly HashSet<ILocalSymbol> _rawLocals = new(SymbolEqualityComparer.Default);
+        private readonly ISymbol _owner;
+        private readonly HashSet<Microsoft.CodeAnalysis.Text.TextSpan> _reported = new();
+        private System.Action<Diagnostic> _report = static _ => { };
 
-        public Walker(ToolCompilationContext tools, INamedTypeSymbol? exception, System.Action<Diagnostic> report)
+        public TokenTracer(ToolCompilationContext tools, INamedTypeSymbol? exception, ISymbol owner)
         {
             _tools = tools;
             _exception = exception;
-            _report = report;
+            _owner = owner;
         }
 
-        public void Walk(IMethodSymbol method, ImmutableArray<IOperation> blocks)
+        public void OnTokenValue(OperationAnalysisContext context)
         {
-            // Two passes find locals that hold a raw token copied through another local.
-            for (var pass = 0; pass < 2; pass++)
+            if (context.Operation is not IPropertyReferenceOperation { Property.Name: "Value", Instance: { } instance } value ||
+                !ToolCompilationContext.Is(instance.Type, _tools.AccessToken))
             {
-                foreach (var block in blocks)
-                    CollectRawLocals(block);
+                return;
             }
 
-            foreach (var block in blocks)
-                Visit(block, IsTool(method));
+            lock (_reported)
+            {
+                _report = context.ReportDiagnostic;
+                Trace(value, 0);
+            }
         }
 
-        private void CollectRawLocals(IOperation block)
+        public void OnAssignment(OperationAnalysisContext context)
         {
-            foreach (var operation in block.Descendants())
+            var assignment = (ISimpleAssignmentOperation)context.Operation;
+            if (!IsTokenObject(assignment.Value) || StoredMember(assignment.Target) is not { } member)
+                return;
+
+            lock (_reported)
             {
-                var (local, value) = operation switch
+                _report = context.ReportDiagnostic;
+                Report(assignment.Value, $"stored in '{member}', where it outlives the call");
+            }
+        }
+
+        public void OnReturn(OperationAnalysisContext context)
+        {
+            var returned = ((IReturnOperation)context.Operation).ReturnedValue;
+            if (returned is null || !IsTokenObject(returned) || !IsInTool(returned))
+                return;
+
+            lock (_reported)
+            {
+                _report = context.ReportDiagnostic;
+                Report(returned, "returned to the model");
+            }
+        }
+
+        private void Trace(IOperation start, int hops)
+        {
+            var current = start;
+            IOperation? element = null;
+            while (current.Parent is { } parent)
+            {
+                switch (parent)
                 {
-                    IVariableDeclaratorOperation { Initializer: { } initializer } declarator =>
-                        (declarator.Symbol, initializer.Value),
-                    ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment =>
-                        (target.Local, assignment.Value),
-                    _ => (null, null),
-                };
-                if (local is not null && value is not null && ContainsRawToken(value))
-                    _rawLocals.Add(local);
-            }
-        }
-
-        private void Visit(IOperation operation, bool inTool)
-        {
-            switch (operation)
-            {
-                case IAnonymousFunctionOperation lambda:
-                    var lambdaIsTool = IsTool(lambda.Symbol) || IsFactoryArgument(lambda);
-                    foreach (var child in lambda.ChildOperations)
-                        Visit(child, lambdaIsTool);
-                    return;
-                case ILocalFunctionOperation local:
-                    foreach (var child in local.ChildOperations)
-                        Visit(child, IsTool(local.Symbol));
-                    return;
-                case IReturnOperation { ReturnedValue: { } returned } when inTool &&
-                    (ContainsRawToken(returned) || IsTokenObject(returned)):
-                    Report(returned, "returned to the model");
-                    break;
-                case IInvocationOperation invocation when IsLogging(invocation.TargetMethod):
-                    ReportArguments(invocation.Arguments, "logged");
-                    break;
-                case IObjectCreationOperation creation when ToolCompilationContext.DerivesFrom(creation.Type, _exception):
-                    ReportArguments(creation.Arguments, "put in an exception message");
-                    break;
-                case ISimpleAssignmentOperation assignment when StoredMember(assignment.Target) is { } member &&
-                    (ContainsRawToken(assignment.Value) || IsTokenObject(assignment.Value)):
-                    Report(assignment.Value, $"stored in '{member}', where it outlives the call");
-                    break;
-            }
-
-            foreach (var child in operation.ChildOperations)
-                Visit(child, inTool);
-        }
-
-        private void ReportArguments(ImmutableArray<IArgumentOperation> arguments, string how)
-        {
-            foreach (var argument in arguments)
-            {
-                // A params array has no syntax of its own: report at the element that holds the token.
-                var values = argument.ArgumentKind == ArgumentKind.ParamArray &&
-                    argument.Value is IArrayCreationOperation { Initializer: { } initializer }
-                    ? initializer.ElementValues
-                    : ImmutableArray.Create(argument.Value);
-                foreach (var value in values)
-                {
-                    if (ContainsRawToken(value))
-                    {
-                        Report(value, how);
+                    case IConversionOperation or IParenthesizedOperation or IInterpolationOperation
+                        or IInterpolatedStringOperation or IBinaryOperation { OperatorKind: BinaryOperatorKind.Add }:
+                        current = parent;
+                        continue;
+                    case IArrayInitializerOperation:
+                        element ??= current;
+                        current = parent;
+                        continue;
+                    case IArrayCreationOperation:
+                        current = parent;
+                        continue;
+                    case IArgumentOperation argument:
+                        EndAtArgument(argument, element ?? argument.Value, hops);
                         return;
-                    }
+                    case IReturnOperation when IsInTool(parent):
+                        Report(current, "returned to the model");
+                        return;
+                    case ISimpleAssignmentOperation assignment when assignment.Value == current:
+                        if (assignment.Target is ILocalReferenceOperation target)
+                            TraceLocal(target.Local, assignment, hops);
+                        else if (StoredMember(assignment.Target) is { } member)
+                            Report(current, $"stored in '{member}', where it outlives the call");
+                        return;
+                    case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                        TraceLocal(declarator.Symbol, declarator, hops);
+                        return;
+                    default:
+                        return;
                 }
             }
         }
 
-        private void Report(IOperation value, string how) =>
-            _report(Diagnostic.Create(Rule, value.Syntax.GetLocation(), how));
-
-        private bool ContainsRawToken(IOperation operation)
+        private void EndAtArgument(IArgumentOperation argument, IOperation reportAt, int hops)
         {
-            if (IsRawToken(operation))
-                return true;
-
-            foreach (var descendant in operation.Descendants())
+            switch (argument.Parent)
             {
-                if (IsRawToken(descendant))
-                    return true;
+                case IInvocationOperation invocation when IsLogging(invocation.TargetMethod):
+                    Report(reportAt, "logged");
+                    break;
+                case IObjectCreationOperation creation when ToolCompilationContext.DerivesFrom(creation.Type, _exception):
+                    Report(reportAt, "put in an exception message");
+                    break;
+                case IInvocationOperation invocation when invocation.TargetMethod.ContainingType?.SpecialType ==
+                    SpecialType.System_String && invocation.TargetMethod.Name is "Concat" or "Format" or "Join":
+                    Trace(invocation, hops);
+                    break;
             }
-
-            return false;
         }
 
-        // The token's text: AccessToken.Value, or a local that holds it.
-        private bool IsRawToken(IOperation operation) => operation switch
+        // A local holding the token's text: follow each place it is read.
+        private void TraceLocal(ILocalSymbol local, IOperation write, int hops)
         {
-            IPropertyReferenceOperation { Property.Name: "Value", Instance: { } instance } =>
-                ToolCompilationContext.Is(instance.Type, _tools.AccessToken),
-            ILocalReferenceOperation local => _rawLocals.Contains(local.Local),
-            _ => false,
-        };
+            if (hops >= MaxLocalHops)
+                return;
+
+            var root = write;
+            while (root.Parent is not null)
+                root = root.Parent;
+
+            foreach (var operation in root.Descendants())
+            {
+                if (operation is ILocalReferenceOperation reference &&
+                    SymbolEqualityComparer.Default.Equals(reference.Local, local) &&
+                    !(reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference))
+                {
+                    Trace(reference, hops + 1);
+                }
+            }
+        }
+
+        private void Report(IOperation value, string how)
+        {
+            if (_reported.Add(value.Syntax.Span))
+                _report(Diagnostic.Create(Rule, value.Syntax.GetLocation(), how));
+        }
 
         private bool IsTokenObject(IOperation operation)
         {
@@ -176,6 +203,23 @@ public sealed class DelegatedTokenEscapeAnalyzer : DiagnosticAnalyzer
                 operation = conversion.Operand;
 
             return ToolCompilationContext.Is(operation.Type, _tools.AccessToken);
+        }
+
+        // The function a return belongs to: a lambda handed to a tool factory, or a method the framework calls.
+        private bool IsInTool(IOperation operation)
+        {
+            for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+            {
+                switch (parent)
+                {
+                    case IAnonymousFunctionOperation lambda:
+                        return IsTool(lambda.Symbol) || IsFactoryArgument(lambda);
+                    case ILocalFunctionOperation local:
+                        return IsTool(local.Symbol);
+                }
+            }
+
+            return _owner is IMethodSymbol method && IsTool(method);
         }
 
         // A tool the generator or a framework calls: attributed, or taking a [DelegatedToken] parameter.
@@ -220,15 +264,12 @@ public sealed class DelegatedTokenEscapeAnalyzer : DiagnosticAnalyzer
             if (type is null)
                 return false;
 
-            var ns = type.ContainingNamespace?.ToDisplayString();
-            if (ns == "Microsoft.Extensions.Logging")
-                return true;
-
-            if (ns == "System" && type.Name == "Console" && method.Name.StartsWith("Write", System.StringComparison.Ordinal))
-                return true;
-
-            if (ns == "System.Diagnostics" && type.Name is "Debug" or "Trace")
-                return true;
+            if (type.Name is "Console" or "Debug" or "Trace" or "LoggerExtensions" or "ILogger" or "Logger")
+            {
+                var ns = type.ContainingNamespace?.ToDisplayString();
+                if (ns is "System" or "System.Diagnostics" or "Microsoft.Extensions.Logging")
+                    return true;
+            }
 
             foreach (var attribute in method.GetAttributes())
             {
