@@ -25,7 +25,8 @@ internal static class EmbeddedCredentials
     /// </summary>
     public static string? Find(string text)
     {
-        if (text.IndexOf('=') >= 0)
+        // Cheap checks first: most literals have no '=' with a key word before it, and no '@' after "://".
+        if (text.IndexOf('=') >= 0 && HasConnectionStringKey(text))
         {
             foreach (Match part in ConnectionStringPart.Matches(text))
             {
@@ -35,7 +36,8 @@ internal static class EmbeddedCredentials
             }
         }
 
-        if (text.IndexOf("://", StringComparison.Ordinal) >= 0)
+        var scheme = text.IndexOf("://", StringComparison.Ordinal);
+        if (scheme >= 0 && text.IndexOf('@', scheme) >= 0)
         {
             var userInfo = UserInfo.Match(text);
             if (userInfo.Success &&
@@ -48,4 +50,10 @@ internal static class EmbeddedCredentials
 
         return null;
     }
+
+    private static bool HasConnectionStringKey(string text) =>
+        text.IndexOf("pass", StringComparison.OrdinalIgnoreCase) >= 0 ||
+        text.IndexOf("pwd", StringComparison.OrdinalIgnoreCase) >= 0 ||
+        text.IndexOf("key", StringComparison.OrdinalIgnoreCase) >= 0 ||
+        text.IndexOf("signature", StringComparison.OrdinalIgnoreCase) >= 0;
 }

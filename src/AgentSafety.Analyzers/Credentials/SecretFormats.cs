@@ -6,7 +6,7 @@ namespace AgentSafety.Analyzers.Credentials;
 
 /// <summary>
 /// Shapes of well-known secrets (the table of the credential-detection design study, section 3). A regex runs only
-/// when its cheap prefix occurs in the text, and a match must look random, so shape-only fakes such as
+/// when one of its cheap markers occurs in the text, and a match must look random, so shape-only fakes such as
 /// <c>ghp_xxxx…</c> are not reported.
 /// </summary>
 internal static class SecretFormats
@@ -16,16 +16,16 @@ internal static class SecretFormats
     private static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(250);
 
     private static readonly ImmutableArray<SecretFormat> Formats = ImmutableArray.Create(
-        Format("GitHub token", "github", "gh", @"gh[pousr]_[A-Za-z0-9]{36,251}"),
+        Format("GitHub token", "github", "gh?_", @"gh[pousr]_[A-Za-z0-9]{36,251}"),
         Format("GitHub fine-grained token", "github", "github_pat_", @"github_pat_[A-Za-z0-9_]{82}"),
-        Format("GitLab token", "gitlab", "gl", @"gl(pat|dt|rt|ptt|oas|cbt|ft|imt|agent)-[A-Za-z0-9_\-]{20,}"),
-        Format("AWS access key id", "aws", "A", @"(AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16}"),
+        Format("GitLab token", "gitlab", "glpat-|gldt-|glrt-|glptt-|gloas-|glcbt-|glft-|glimt-|glagent-", @"gl(pat|dt|rt|ptt|oas|cbt|ft|imt|agent)-[A-Za-z0-9_\-]{20,}"),
+        Format("AWS access key id", "aws", "AKIA|ASIA|ABIA|ACCA|A3T", @"(AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16}"),
         Format("Google API key", "google", "AIza", @"AIza[A-Za-z0-9_\-]{35}"),
         Format("OpenAI API key", "openai", "T3BlbkFJ", @"sk-([A-Za-z0-9_\-]+-)?[A-Za-z0-9_\-]{20,}T3BlbkFJ[A-Za-z0-9_\-]{20,}"),
         Format("OpenAI project key", "openai", "sk-", @"sk-(proj|svcacct|admin)-[A-Za-z0-9_\-]{40,}"),
         Format("Anthropic API key", "anthropic", "sk-ant-", @"sk-ant-(api|admin)0\d-[A-Za-z0-9_\-]{80,}"),
         Format("Hugging Face token", "huggingface", "hf_", @"hf_[A-Za-z]{34}"),
-        Format("Stripe secret key", "stripe", "_", @"(sk|rk)_(live|test|prod)_[A-Za-z0-9]{10,99}"),
+        Format("Stripe secret key", "stripe", "k_live_|k_test_|k_prod_", @"(sk|rk)_(live|test|prod)_[A-Za-z0-9]{10,99}"),
         Format("Slack token", "slack", "xox", @"xox[bpeoa]-[0-9]{6,}-[A-Za-z0-9\-]{10,}"),
         Format("Slack app token", "slack", "xapp-", @"xapp-\d-[A-Z0-9]+-\d+-[a-z0-9]{20,}"),
         Format("Slack webhook", "slack", "hooks.slack.com", @"hooks\.slack\.com/(services|workflows)/[A-Za-z0-9+/]{20,}"),
@@ -41,7 +41,7 @@ internal static class SecretFormats
         Format("Shopify token", "shopify", "shp", @"shp(at|ca|pa|ss)_[0-9a-fA-F]{32}"),
         Format("Square token", "square", "sq0", @"sq0(atp|csp)-[A-Za-z0-9_\-]{22,60}"),
         Format("Telegram bot token", "telegram", ":A", @"\d{5,16}:A[A-Za-z0-9_\-]{34}"),
-        Format("Vault token", "vault", "hv", @"hv[sb]\.[A-Za-z0-9_\-]{90,}"),
+        Format("Vault token", "vault", "hvs.|hvb.", @"hv[sb]\.[A-Za-z0-9_\-]{90,}"),
         Format("Azure Storage account key", "azure-storage", "AccountKey=", @"AccountKey=[A-Za-z0-9+/]{86}=="),
         Format("Perplexity API key", "perplexity", "pplx-", @"pplx-[A-Za-z0-9]{48}"),
         Format("Linear API key", "linear", "lin_api_", @"lin_api_[A-Za-z0-9]{40}"),
@@ -55,7 +55,7 @@ internal static class SecretFormats
 
         foreach (var format in Formats)
         {
-            if (text.IndexOf(format.Prefix, StringComparison.Ordinal) < 0)
+            if (!format.MayOccurIn(text))
                 continue;
 
             var match = format.Pattern.Match(text);
@@ -70,19 +70,25 @@ internal static class SecretFormats
         BenignValues.Entropy(secret) >= MinimumEntropy && !BenignValues.IsBenign(secret) &&
         secret.IndexOf("xxxx", StringComparison.OrdinalIgnoreCase) < 0;
 
-    private static SecretFormat Format(string description, string connection, string prefix, string pattern) =>
-        new(description, connection, prefix, new Regex(
+    private static SecretFormat Format(string description, string connection, string markers, string pattern) =>
+        new(description, connection, markers, new Regex(
             "(?<![A-Za-z0-9_])" + pattern, RegexOptions.CultureInvariant, RegexTimeout));
 }
 
 /// <summary>One secret shape: what it is called, the connection a delegated token would use instead, its shape.</summary>
 internal sealed class SecretFormat
 {
-    public SecretFormat(string description, string connection, string prefix, Regex pattern)
+    private readonly string[] _markers;
+
+    /// <param name="markers">
+    /// Text that every match contains, <c>|</c>-separated; <c>?</c> stands for any one character. Checked before the
+    /// regex, which is far more expensive.
+    /// </param>
+    public SecretFormat(string description, string connection, string markers, Regex pattern)
     {
         Description = description;
         Connection = connection;
-        Prefix = prefix;
+        _markers = markers.Split('|');
         Pattern = pattern;
     }
 
@@ -90,7 +96,34 @@ internal sealed class SecretFormat
 
     public string Connection { get; }
 
-    public string Prefix { get; }
-
     public Regex Pattern { get; }
+
+    /// <summary>True when <paramref name="text"/> holds one of the markers, so the regex may match.</summary>
+    public bool MayOccurIn(string text)
+    {
+        foreach (var marker in _markers)
+        {
+            var wildcard = marker.IndexOf('?');
+            if (wildcard < 0)
+            {
+                if (text.IndexOf(marker, StringComparison.Ordinal) >= 0)
+                    return true;
+
+                continue;
+            }
+
+            // "gh?_": the fixed text after the wildcard, then a check of the text before it.
+            var tail = marker.Substring(wildcard + 1);
+            var head = marker.Substring(0, wildcard);
+            for (var index = text.IndexOf(tail, StringComparison.Ordinal); index >= 0;
+                 index = text.IndexOf(tail, index + 1, StringComparison.Ordinal))
+            {
+                var start = index - 1 - head.Length;
+                if (start >= 0 && string.CompareOrdinal(text, start, head, 0, head.Length) == 0)
+                    return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -15,11 +15,26 @@ internal sealed class ValueClassifier
 {
     private const int MaxDepth = 8;
 
-    private readonly Dictionary<ILocalSymbol, IOperation?> _localValues =
-        new(SymbolEqualityComparer.Default);
+    private readonly List<IOperation> _blocks = new();
+    private Dictionary<ILocalSymbol, IOperation?>? _localValues;
 
-    /// <summary>Records the writes of every local in <paramref name="block"/>; a local written twice is unknown.</summary>
-    public void AddBlock(IOperation block)
+    /// <summary>Adds a block whose locals may be classified; it is scanned only if a local is classified.</summary>
+    public void AddBlock(IOperation block) => _blocks.Add(block);
+
+    // Records the writes of every local; a local written twice is unknown.
+    private Dictionary<ILocalSymbol, IOperation?> LocalValues()
+    {
+        if (_localValues is not null)
+            return _localValues;
+
+        _localValues = new Dictionary<ILocalSymbol, IOperation?>(SymbolEqualityComparer.Default);
+        foreach (var block in _blocks)
+            ScanLocals(block);
+
+        return _localValues;
+    }
+
+    private void ScanLocals(IOperation block)
     {
         foreach (var operation in block.Descendants())
         {
@@ -61,7 +76,7 @@ internal sealed class ValueClassifier
             case IParenthesizedOperation parenthesized:
                 return Classify(parenthesized.Operand, depth + 1);
             case ILocalReferenceOperation local:
-                return _localValues.TryGetValue(local.Local, out var value) && value is not null
+                return LocalValues().TryGetValue(local.Local, out var value) && value is not null
                     ? Classify(value, depth + 1)
                     : ValueOrigin.Unknown;
             case IFieldReferenceOperation field:
@@ -167,9 +182,10 @@ internal sealed class ValueClassifier
 
     private void AddWrite(ILocalSymbol local, IOperation? value)
     {
-        if (_localValues.ContainsKey(local))
-            _localValues[local] = null;
+        var values = _localValues!;
+        if (values.ContainsKey(local))
+            values[local] = null;
         else
-            _localValues[local] = value;
+            values[local] = value;
     }
 }
