@@ -14,7 +14,9 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace AgentSafety.Analyzers.CodeFixes;
 
-/// <summary>AS3001: adds <c>[RequiresApproval("…")]</c> with a binding message built from the tool's parameters.</summary>
+/// <summary>
+/// AS3001: adds <c>[RequiresApproval("…")]</c> with a binding message built from the tool's parameters.
+/// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CriticalActionWithoutApprovalFixer)), Shared]
 public sealed class CriticalActionWithoutApprovalFixer : CodeFixProvider
 {
@@ -97,7 +99,8 @@ public sealed class CriticalActionWithoutApprovalFixer : CodeFixProvider
 
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         var symbol = model?.GetSymbolInfo(node, cancellationToken);
-        var method = symbol?.Symbol as IMethodSymbol ?? symbol?.CandidateSymbols.OfType<IMethodSymbol>().FirstOrDefault();
+        var method = symbol?.Symbol as IMethodSymbol ??
+            symbol?.CandidateSymbols.OfType<IMethodSymbol>().FirstOrDefault();
         var reference = method?.DeclaringSyntaxReferences.FirstOrDefault(r => r.SyntaxTree == root!.SyntaxTree);
         return reference?.GetSyntax(cancellationToken) is MethodDeclarationSyntax target ? (target, message) : null;
     }

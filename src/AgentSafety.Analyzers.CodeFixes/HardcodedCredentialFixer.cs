@@ -61,7 +61,7 @@ public sealed class HardcodedCredentialFixer : CodeFixProvider
         if (root is null)
             return document;
 
-        var byMethod = new Dictionary<MethodDeclarationSyntax, List<(ExpressionSyntax Expression, string Connection)>>();
+        var byMethod = new Dictionary<MethodDeclarationSyntax, List<(ExpressionSyntax, string)>>();
         foreach (var diagnostic in diagnostics)
         {
             if (FindTarget(root, diagnostic) is not { } target)
@@ -87,7 +87,8 @@ public sealed class HardcodedCredentialFixer : CodeFixProvider
         foreach (var (_, connection) in credentials)
         {
             if (!parameters.ContainsKey(connection))
-                parameters[connection] = ExistingTokenParameter(method, connection) ?? ParameterName(method, connection);
+                parameters[connection] =
+                    ExistingTokenParameter(method, connection) ?? ParameterName(method, connection);
         }
 
         var replacements = credentials.ToDictionary(static c => c.Expression, c => parameters[c.Connection]);
@@ -124,11 +125,13 @@ public sealed class HardcodedCredentialFixer : CodeFixProvider
             .WithTrailingTrivia(SyntaxFactory.Space);
     }
 
-    private static ParameterListSyntax InsertBeforeCancellationToken(ParameterListSyntax list, ParameterSyntax parameter)
+    private static ParameterListSyntax InsertBeforeCancellationToken(
+        ParameterListSyntax list, ParameterSyntax parameter)
     {
         var items = list.Parameters.ToList();
         var index = items.Count;
-        if (index > 0 && items[index - 1].Type?.ToString() is "CancellationToken" or "System.Threading.CancellationToken")
+        if (index > 0 &&
+            items[index - 1].Type?.ToString() is "CancellationToken" or "System.Threading.CancellationToken")
             index--;
 
         if (index > 0)
@@ -171,7 +174,10 @@ public sealed class HardcodedCredentialFixer : CodeFixProvider
                 continue;
             }
 
-            name.Append(upper ? char.ToUpperInvariant(character) : name.Length == 0 ? char.ToLowerInvariant(character) : character);
+            var next = upper ? char.ToUpperInvariant(character)
+                : name.Length == 0 ? char.ToLowerInvariant(character)
+                : character;
+            name.Append(next);
             upper = false;
         }
 
@@ -194,10 +200,12 @@ public sealed class HardcodedCredentialFixer : CodeFixProvider
             return null;
         }
 
-        if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax expression ||
+        var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+        if (node is not ExpressionSyntax expression ||
             expression.Span != diagnostic.Location.SourceSpan ||
             expression.FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { } method ||
-            expression.Ancestors().Any(static a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
+            expression.Ancestors().Any(static a =>
+                a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
         {
             return null;
         }

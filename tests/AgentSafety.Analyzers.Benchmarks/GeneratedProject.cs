@@ -9,7 +9,8 @@ namespace AgentSafety.Analyzers.Benchmarks;
 /// MCP, AIFunctionFactory registrations), each with a body of ordinary work: strings, HTTP requests, helpers. The
 /// plain variant has the same bodies without any agent framework, to show the rules stop early.
 /// </summary>
-internal sealed class GeneratedProject(string folder, int files, int tools, bool withAgentFrameworks)
+internal sealed class GeneratedProject(
+    string folder, int files, int tools, bool withAgentFrameworks, bool withAgentSafetyAnalyzers = true)
 {
     public string ProjectPath => Path.Combine(folder, "Generated.csproj");
 
@@ -42,7 +43,9 @@ internal sealed class GeneratedProject(string folder, int files, int tools, bool
         }
 
         var references = new StringBuilder();
-        references.AppendLine($"    <Analyzer Include=\"{analyzerPath}\" />");
+        if (withAgentSafetyAnalyzers)
+            references.AppendLine($"    <Analyzer Include=\"{analyzerPath}\" />");
+
         if (withAgentFrameworks)
         {
             references.AppendLine($"    <Reference Include=\"{runtimePath}\" />");

@@ -32,28 +32,41 @@ try
     Console.WriteLine();
     Console.WriteLine("| Project | Csc (s) | All analyzers (s) | AgentSafety (s) | AgentSafety share of Csc |");
     Console.WriteLine("|---|---|---|---|---|");
-    foreach (var withFrameworks in new[] { true, false })
+    var variants = new (string Name, bool Frameworks, bool Analyzers)[]
     {
-        var project = new GeneratedProject(
-            Path.Combine(work, withFrameworks ? "agent" : "plain"), files, tools, withFrameworks);
+        ("with agent frameworks", true, true),
+        ("same, without AgentSafety analyzers", true, false),
+        ("no agent framework", false, true),
+    };
+    var medians = new Dictionary<string, AnalyzerReport>();
+    foreach (var (name, withFrameworks, withAnalyzers) in variants)
+    {
+        var folder = Path.Combine(work, medians.Count.ToString(CultureInfo.InvariantCulture));
+        var project = new GeneratedProject(folder, files, tools, withFrameworks, withAnalyzers);
         project.Write(root, analyzer, runtime);
         Run("dotnet", $"restore \"{project.ProjectPath}\" -v:q");
         var reports = new List<AnalyzerReport>();
         for (var run = 0; run <= runs; run++)
         {
-            var log = Path.Combine(work, $"build-{withFrameworks}-{run}.log");
+            var log = Path.Combine(folder, $"build-{run}.log");
             Run("dotnet", $"build \"{project.ProjectPath}\" --no-restore --no-incremental -c Release -nodeReuse:false " +
                 $"-p:ReportAnalyzer=true -v:q \"-flp:v=d;PerformanceSummary;logfile={log}\"");
             if (run > 0)
                 reports.Add(AnalyzerReport.Parse(File.ReadAllText(log)));
         }
 
-        var median = reports.OrderBy(r => r.AgentSafetyShare).ElementAt(reports.Count / 2);
-        var name = withFrameworks ? "with agent frameworks" : "no agent framework";
+        var median = reports.OrderBy(r => r.CscSeconds).ElementAt(reports.Count / 2);
+        medians[name] = median;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {name} | {median.CscSeconds:F2} | {median.AllAnalyzersSeconds:F3} | {median.AgentSafetySeconds:F3} | " +
             $"{median.AgentSafetyShare:P2} |"));
     }
+
+    var with = medians[variants[0].Name].CscSeconds;
+    var without = medians[variants[1].Name].CscSeconds;
+    Console.WriteLine();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"Csc time added by the AgentSafety analyzers: {with - without:F2} s of {with:F2} s ({(with - without) / with:P2})."));
 }
 finally
 {

@@ -13,7 +13,8 @@ internal static class BenignValues
     private static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(250);
 
     private static readonly Regex Template = new(
-        @"^\s*(\{\{?[^{}]*\}\}?|\$\{[^}]*\}|\$\([^)]*\)|%[A-Za-z0-9_]+%|\$[A-Za-z_][A-Za-z0-9_]*|[@:][A-Za-z_]\w*|\?|<[^<>]*>)\s*$",
+        @"^\s*(\{\{?[^{}]*\}\}?|\$\{[^}]*\}|\$\([^)]*\)|%[A-Za-z0-9_]+%|\$[A-Za-z_][A-Za-z0-9_]*" +
+        @"|[@:][A-Za-z_]\w*|\?|<[^<>]*>)\s*$",
         RegexOptions.CultureInvariant, RegexTimeout);
 
     private static readonly Regex Placeholder = new(

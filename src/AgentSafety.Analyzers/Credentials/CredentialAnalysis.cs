@@ -3,8 +3,6 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Runtime.CompilerServices;
-using System.Threading;
 using AgentSafety.Analyzers.ToolModel;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -12,9 +10,9 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace AgentSafety.Analyzers.Credentials;
 
 /// <summary>
-/// The engine behind the credential rules (AS2001–AS2004). Each rule registers it for its own finding kind: method
-/// bodies are walked as the compiler binds them, tools are collected through the shared tool model, and at
-/// compilation end every finding in a tool or in source code it calls (up to a depth) is reported once.
+/// The engine behind the credential rules (AS2001–AS2004). Each rule registers it for its own finding kind: evidence
+/// and calls are collected from operation actions, tools through the shared tool model, and at compilation end every
+/// finding in a tool or in source code it calls (up to a depth) is reported once.
 /// </summary>
 /// <remarks>
 /// Findings reached only through other methods need the whole compilation, so all four rules report at
@@ -44,19 +42,16 @@ internal sealed class CredentialAnalysis
         StringComparer.Ordinal,
         "FactAttribute", "TheoryAttribute", "TestAttribute", "TestCaseAttribute", "TestMethodAttribute");
 
-    // The four credential rules need the same facts; each compilation's method bodies are walked once for all.
-    private static readonly ConditionalWeakTable<Compilation, SharedFacts> FactsByCompilation = new();
-
     private readonly CredentialFindingKind _kind;
     private readonly DiagnosticDescriptor _rule;
-    private readonly SharedFacts _shared;
+    private readonly CredentialCollector _collector;
     private readonly ConcurrentDictionary<MethodKey, ToolRoot> _roots = new();
 
-    private CredentialAnalysis(CredentialFindingKind kind, DiagnosticDescriptor rule, SharedFacts shared)
+    private CredentialAnalysis(CredentialFindingKind kind, DiagnosticDescriptor rule)
     {
         _kind = kind;
         _rule = rule;
-        _shared = shared;
+        _collector = new CredentialCollector(kind);
     }
 
     /// <summary>
@@ -74,26 +69,10 @@ internal sealed class CredentialAnalysis
             if (!IsEnabled(globalOptions, AnalyzeTestsOption) && IsTestProject(start.Compilation, globalOptions))
                 return;
 
-            var shared = FactsByCompilation.GetValue(start.Compilation, static _ => new SharedFacts());
-            var analysis = new CredentialAnalysis(kind, rule, shared);
-            start.RegisterOperationBlockAction(analysis.CollectBlock);
+            var analysis = new CredentialAnalysis(kind, rule);
+            start.RegisterOperationAction(analysis._collector.Collect, CredentialCollector.Kinds);
             start.RegisterToolAction(tools, analysis.CollectTool);
             start.RegisterCompilationEndAction(analysis.Report);
-        });
-    }
-
-    private void CollectBlock(OperationBlockAnalysisContext context)
-    {
-        if (context.OwningSymbol is not IMethodSymbol method || MethodKey.From(method) is not { } key)
-            return;
-
-        // Whichever rule sees a method first walks it; the others wait for that walk and reuse it.
-        _ = _shared.WalkOnce(key, () =>
-        {
-            var walker = new CredentialWalker();
-            walker.Walk(context.OperationBlocks, key, method.Name);
-            foreach (var pair in walker.Facts)
-                _shared.Facts.TryAdd(pair.Key, pair.Value);
         });
     }
 
@@ -126,6 +105,9 @@ internal sealed class CredentialAnalysis
                 if (finding.Kind != _kind || !reported.Add((finding.Location.SourceTree, finding.Location.SourceSpan)))
                     continue;
 
+                if (finding.Kind == CredentialFindingKind.SecretFromEnvironment && !_collector.IsReportableRead(finding))
+                    continue;
+
                 context.ReportDiagnostic(CreateDiagnostic(root, owner, finding));
             }
         }
@@ -139,7 +121,7 @@ internal sealed class CredentialAnalysis
         while (queue.Count > 0)
         {
             var (key, depth) = queue.Dequeue();
-            if (!_shared.Facts.TryGetValue(key, out var facts))
+            if (!_collector.Facts.TryGetValue(key, out var facts))
                 continue;
 
             foreach (var finding in facts.Findings)
@@ -166,7 +148,7 @@ internal sealed class CredentialAnalysis
                 .Add(ConnectionProperty, finding.Connection ?? "api");
         }
 
-        var toolName = owner.Equals(root.Key) || !_shared.Facts.TryGetValue(owner, out var facts) || facts.Name is null
+        var toolName = owner.Equals(root.Key) || !_collector.Facts.TryGetValue(owner, out var facts) || facts.Name is null
             ? root.Name
             : root.Name + "' through '" + facts.Name;
         object?[] arguments = finding.Source is null
@@ -216,7 +198,8 @@ internal sealed class CredentialAnalysis
                 return true;
         }
 
-        for (var type = symbol as INamedTypeSymbol ?? symbol.ContainingType; type is not null; type = type.ContainingType)
+        var start = symbol as INamedTypeSymbol ?? symbol.ContainingType;
+        for (var type = start; type is not null; type = type.ContainingType)
         {
             if (type.Name.EndsWith("Tests", StringComparison.Ordinal) ||
                 type.Name.EndsWith("Fixture", StringComparison.Ordinal) ||
@@ -236,26 +219,13 @@ internal sealed class CredentialAnalysis
     }
 
     private static bool IsEnabled(AnalyzerConfigOptions options, string key) =>
-        options.TryGetValue(key, out var value) && string.Equals(value.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+        options.TryGetValue(key, out var value) &&
+        string.Equals(value.Trim(), "true", StringComparison.OrdinalIgnoreCase);
 
     private static int MaxDepth(AnalyzerConfigOptions options) =>
         options.TryGetValue(MaxCallDepthOption, out var text) && int.TryParse(text.Trim(), out var depth) && depth >= 0
             ? depth
             : DefaultMaxCallDepth;
-
-    private sealed class SharedFacts
-    {
-        private readonly ConcurrentDictionary<MethodKey, Lazy<bool>> _walks = new();
-
-        public ConcurrentDictionary<MethodKey, MethodFacts> Facts { get; } = new();
-
-        public bool WalkOnce(MethodKey key, Action walk) =>
-            _walks.GetOrAdd(key, _ => new Lazy<bool>(() =>
-            {
-                walk();
-                return true;
-            }, LazyThreadSafetyMode.ExecutionAndPublication)).Value;
-    }
 
     private sealed class ToolRoot
     {

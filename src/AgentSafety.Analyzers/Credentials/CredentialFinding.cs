@@ -25,8 +25,9 @@ internal sealed class CredentialFinding
 {
     public CredentialFinding(
         CredentialFindingKind kind, Location location, string detail, string? source, string? connection,
-        bool canReplaceWithToken)
+        bool canReplaceWithToken, bool isNamedSecret = false)
     {
+        IsNamedSecret = isNamedSecret;
         Kind = kind;
         Location = location;
         Detail = detail;
@@ -50,6 +51,9 @@ internal sealed class CredentialFinding
 
     /// <summary>True when the reported expression is the whole credential, so an access token can replace it.</summary>
     public bool CanReplaceWithToken { get; }
+
+    /// <summary>For an environment or configuration read: true when its name says it holds a secret.</summary>
+    public bool IsNamedSecret { get; }
 }
 
 /// <summary>A method, lambda or local function, identified by where it is declared.</summary>

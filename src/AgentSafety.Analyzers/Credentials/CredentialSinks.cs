@@ -141,7 +141,8 @@ internal static class CredentialSinks
     {
         for (var current = type; current is not null; current = current.BaseType)
         {
-            if (current.Name == "HttpHeaders" && current.ContainingNamespace?.ToDisplayString() == "System.Net.Http.Headers")
+            if (current.Name == "HttpHeaders" &&
+                current.ContainingNamespace?.ToDisplayString() == "System.Net.Http.Headers")
                 return true;
         }
 

@@ -18,17 +18,21 @@ internal static class SecretFormats
     private static readonly ImmutableArray<SecretFormat> Formats = ImmutableArray.Create(
         Format("GitHub token", "github", "gh?_", @"gh[pousr]_[A-Za-z0-9]{36,251}"),
         Format("GitHub fine-grained token", "github", "github_pat_", @"github_pat_[A-Za-z0-9_]{82}"),
-        Format("GitLab token", "gitlab", "glpat-|gldt-|glrt-|glptt-|gloas-|glcbt-|glft-|glimt-|glagent-", @"gl(pat|dt|rt|ptt|oas|cbt|ft|imt|agent)-[A-Za-z0-9_\-]{20,}"),
+        Format("GitLab token", "gitlab", "glpat-|gldt-|glrt-|glptt-|gloas-|glcbt-|glft-|glimt-|glagent-",
+            @"gl(pat|dt|rt|ptt|oas|cbt|ft|imt|agent)-[A-Za-z0-9_\-]{20,}"),
         Format("AWS access key id", "aws", "AKIA|ASIA|ABIA|ACCA|A3T", @"(AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16}"),
         Format("Google API key", "google", "AIza", @"AIza[A-Za-z0-9_\-]{35}"),
-        Format("OpenAI API key", "openai", "T3BlbkFJ", @"sk-([A-Za-z0-9_\-]+-)?[A-Za-z0-9_\-]{20,}T3BlbkFJ[A-Za-z0-9_\-]{20,}"),
+        Format("OpenAI API key", "openai", "T3BlbkFJ",
+            @"sk-([A-Za-z0-9_\-]+-)?[A-Za-z0-9_\-]{20,}T3BlbkFJ[A-Za-z0-9_\-]{20,}"),
         Format("OpenAI project key", "openai", "sk-", @"sk-(proj|svcacct|admin)-[A-Za-z0-9_\-]{40,}"),
         Format("Anthropic API key", "anthropic", "sk-ant-", @"sk-ant-(api|admin)0\d-[A-Za-z0-9_\-]{80,}"),
         Format("Hugging Face token", "huggingface", "hf_", @"hf_[A-Za-z]{34}"),
-        Format("Stripe secret key", "stripe", "k_live_|k_test_|k_prod_", @"(sk|rk)_(live|test|prod)_[A-Za-z0-9]{10,99}"),
+        Format("Stripe secret key", "stripe", "k_live_|k_test_|k_prod_",
+            @"(sk|rk)_(live|test|prod)_[A-Za-z0-9]{10,99}"),
         Format("Slack token", "slack", "xox", @"xox[bpeoa]-[0-9]{6,}-[A-Za-z0-9\-]{10,}"),
         Format("Slack app token", "slack", "xapp-", @"xapp-\d-[A-Z0-9]+-\d+-[a-z0-9]{20,}"),
-        Format("Slack webhook", "slack", "hooks.slack.com", @"hooks\.slack\.com/(services|workflows)/[A-Za-z0-9+/]{20,}"),
+        Format("Slack webhook", "slack", "hooks.slack.com",
+            @"hooks\.slack\.com/(services|workflows)/[A-Za-z0-9+/]{20,}"),
         Format("Twilio API key", "twilio", "SK", @"SK[0-9a-fA-F]{32}"),
         Format("SendGrid API key", "sendgrid", "SG.", @"SG\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43}"),
         Format("npm token", "npm", "npm_", @"npm_[A-Za-z0-9]{36}"),
@@ -75,7 +79,9 @@ internal static class SecretFormats
             "(?<![A-Za-z0-9_])" + pattern, RegexOptions.CultureInvariant, RegexTimeout));
 }
 
-/// <summary>One secret shape: what it is called, the connection a delegated token would use instead, its shape.</summary>
+/// <summary>
+/// One secret shape: what it is called, the connection a delegated token would use instead, and its shape.
+/// </summary>
 internal sealed class SecretFormat
 {
     private readonly string[] _markers;

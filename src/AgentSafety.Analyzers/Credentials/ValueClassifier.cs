@@ -59,6 +59,18 @@ internal sealed class ValueClassifier
         }
     }
 
+    /// <summary>A classifier that knows the locals of the operation tree <paramref name="operation"/> is in.</summary>
+    public static ValueClassifier ForOperation(IOperation operation)
+    {
+        var root = operation;
+        while (root.Parent is not null)
+            root = root.Parent;
+
+        var classifier = new ValueClassifier();
+        classifier.AddBlock(root);
+        return classifier;
+    }
+
     public ValueOrigin Classify(IOperation? operation) => Classify(operation, 0);
 
     private ValueOrigin Classify(IOperation? operation, int depth)

@@ -100,7 +100,8 @@ public sealed class CriticalActionWithoutApprovalAnalyzer : DiagnosticAnalyzer
         if (tool.Method is { MethodKind: MethodKind.Ordinary } method && tool.IsInSource)
             properties = properties.Add(BindingMessageProperty, BindingMessage(tool.Name ?? method.Name, method));
 
-        context.ReportDiagnostic(Diagnostic.Create(Rule, tool.Location, properties, tool.Name ?? "lambda", reason, note));
+        var name = tool.Name ?? "lambda";
+        context.ReportDiagnostic(Diagnostic.Create(Rule, tool.Location, properties, name, reason, note));
     }
 
     private static (bool Destructive, bool ReadOnly) McpHints(AgentTool tool, ToolCompilationContext tools)

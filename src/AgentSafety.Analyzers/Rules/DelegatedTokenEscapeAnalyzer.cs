@@ -74,7 +74,8 @@ public sealed class DelegatedTokenEscapeAnalyzer : DiagnosticAnalyzer
 
         public void OnTokenValue(OperationAnalysisContext context)
         {
-            if (context.Operation is not IPropertyReferenceOperation { Property.Name: "Value", Instance: { } instance } value ||
+            if (context.Operation is not IPropertyReferenceOperation
+                    { Property.Name: "Value", Instance: { } instance } value ||
                 !ToolCompilationContext.Is(instance.Type, _tools.AccessToken))
             {
                 return;
@@ -160,7 +161,8 @@ public sealed class DelegatedTokenEscapeAnalyzer : DiagnosticAnalyzer
                 case IInvocationOperation invocation when IsLogging(invocation.TargetMethod):
                     Report(reportAt, "logged");
                     break;
-                case IObjectCreationOperation creation when ToolCompilationContext.DerivesFrom(creation.Type, _exception):
+                case IObjectCreationOperation creation
+                    when ToolCompilationContext.DerivesFrom(creation.Type, _exception):
                     Report(reportAt, "put in an exception message");
                     break;
                 case IInvocationOperation invocation when invocation.TargetMethod.ContainingType?.SpecialType ==
