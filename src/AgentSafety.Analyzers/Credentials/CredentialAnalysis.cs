@@ -70,7 +70,7 @@ internal sealed class CredentialAnalysis
                 return;
 
             var analysis = new CredentialAnalysis(kind, rule);
-            start.RegisterOperationAction(analysis._collector.Collect, CredentialCollector.Kinds);
+            start.RegisterOperationAction(analysis._collector.Collect, CredentialCollector.KindsFor(kind));
             start.RegisterToolAction(tools, analysis.CollectTool);
             start.RegisterCompilationEndAction(analysis.Report);
         });

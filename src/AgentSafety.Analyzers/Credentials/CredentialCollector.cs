@@ -15,11 +15,23 @@ namespace AgentSafety.Analyzers.Credentials;
 /// </summary>
 internal sealed class CredentialCollector
 {
-    /// <summary>The operation kinds the collector looks at.</summary>
-    public static readonly ImmutableArray<OperationKind> Kinds = ImmutableArray.Create(
-        OperationKind.Literal, OperationKind.FieldReference, OperationKind.Invocation, OperationKind.ObjectCreation,
-        OperationKind.PropertyReference, OperationKind.SimpleAssignment, OperationKind.AnonymousFunction,
+    // Calls, constructors and nested functions give the call graph every rule needs; each rule adds only the kinds
+    // its evidence comes from, because every kind costs a callback per operation in every compilation.
+    private static readonly ImmutableArray<OperationKind> CallGraphKinds = ImmutableArray.Create(
+        OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.AnonymousFunction,
         OperationKind.LocalFunction);
+
+    /// <summary>The operation kinds the collector for <paramref name="kind"/> looks at.</summary>
+    public static ImmutableArray<OperationKind> KindsFor(CredentialFindingKind kind) => kind switch
+    {
+        CredentialFindingKind.HardcodedCredential => CallGraphKinds.AddRange(
+            new[] { OperationKind.Literal, OperationKind.FieldReference, OperationKind.SimpleAssignment }),
+        CredentialFindingKind.EmbeddedCredential => CallGraphKinds.AddRange(
+            new[] { OperationKind.Literal, OperationKind.FieldReference }),
+        CredentialFindingKind.SecretFromEnvironment => CallGraphKinds.AddRange(
+            new[] { OperationKind.PropertyReference, OperationKind.SimpleAssignment }),
+        _ => CallGraphKinds.Add(OperationKind.SimpleAssignment),
+    };
 
     private readonly CredentialFindingKind _kind;
     private readonly ConcurrentDictionary<(SyntaxTree, TextSpan), byte> _readsFeedingPasswords = new();
@@ -69,8 +81,6 @@ internal sealed class CredentialCollector
                 CheckArguments(creation.Arguments, constructor, owner);
                 break;
             case IPropertyReferenceOperation property:
-                if (!IsAssignmentTarget(property))
-                    AddCallee(property.Property.GetMethod, owner);
                 AddRead(property, owner);
                 break;
             case ISimpleAssignmentOperation assignment:
