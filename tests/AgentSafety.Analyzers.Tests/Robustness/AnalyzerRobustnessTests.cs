@@ -173,7 +173,8 @@ public sealed class AnalyzerRobustnessTests
         return failures;
     }
 
-#pragma warning disable RS1001, RS1025, RS1026, RS1036 // a deliberately broken analyzer, to show the harness catches crashes
+// A deliberately broken analyzer, to show the harness catches crashes; it ships nowhere.
+#pragma warning disable RS1001, RS1025, RS1026, RS1036, RS2008
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     private sealed class ThrowingAnalyzer : DiagnosticAnalyzer
     {
@@ -185,7 +186,7 @@ public sealed class AnalyzerRobustnessTests
         public override void Initialize(AnalysisContext context) =>
             context.RegisterSyntaxTreeAction(_ => throw new InvalidOperationException("boom"));
     }
-#pragma warning restore RS1001, RS1025, RS1026, RS1036
+#pragma warning restore RS1001, RS1025, RS1026, RS1036, RS2008
 
     private sealed class OptionsProvider(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptionsProvider
     {
