@@ -8,7 +8,9 @@ internal sealed partial record AnalyzerReport(double CscSeconds, double AllAnaly
 {
     public double AgentSafetyShare => AgentSafetySeconds / CscSeconds;
 
-    /// <summary>Reads a detailed build log written with <c>-p:ReportAnalyzer=true</c> and a performance summary.</summary>
+    /// <summary>
+    /// Reads a detailed build log written with <c>-p:ReportAnalyzer=true</c> and a performance summary.
+    /// </summary>
     public static AnalyzerReport Parse(string log)
     {
         var csc = CscSummary().Match(log);

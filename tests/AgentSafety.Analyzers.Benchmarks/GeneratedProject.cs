@@ -49,7 +49,11 @@ internal sealed class GeneratedProject(
         if (withAgentFrameworks)
         {
             references.AppendLine($"    <Reference Include=\"{runtimePath}\" />");
-            foreach (var id in new[] { "Microsoft.Extensions.AI", "Microsoft.SemanticKernel.Abstractions", "ModelContextProtocol.Core" })
+            var packages = new[]
+            {
+                "Microsoft.Extensions.AI", "Microsoft.SemanticKernel.Abstractions", "ModelContextProtocol.Core",
+            };
+            foreach (var id in packages)
                 references.AppendLine($"    <PackageReference Include=\"{id}\" Version=\"{Version(id)}\" />");
         }
 

@@ -33,9 +33,13 @@ internal static class InProcessTiming
         for (var repetition = 0; repetition <= repetitions; repetition++)
         {
             var compilation = Compile(trees);
-            var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Take(3).ToList();
+            var errors = compilation.GetDiagnostics()
+                .Where(d => d.Severity == DiagnosticSeverity.Error).Take(3).ToList();
             if (errors.Count > 0)
-                throw new InvalidOperationException("The generated code does not compile: " + string.Join("; ", errors));
+            {
+                throw new InvalidOperationException(
+                    "The generated code does not compile: " + string.Join("; ", errors));
+            }
 
             compilation = Compile(trees);
             var stopwatch = Stopwatch.StartNew();
@@ -79,7 +83,8 @@ internal static class InProcessTiming
 
     private static CSharpCompilation Compile(ImmutableArray<SyntaxTree> trees) => CSharpCompilation.Create(
         "Generated", trees, References.Value,
-        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        new CSharpCompilationOptions(
+            OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 

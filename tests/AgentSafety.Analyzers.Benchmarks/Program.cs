@@ -4,7 +4,8 @@ using AgentSafety.Analyzers.Benchmarks;
 
 // Usage: dotnet run -c Release --project tests/AgentSafety.Analyzers.Benchmarks [-- --tools 2000 --files 200 --runs 3]
 // Add --in-process to time each analyzer inside this process instead (no MSBuild, one callback at a time).
-// Otherwise it builds the analyzers, generates two projects (with and without agent frameworks) into a temporary folder,
+// Otherwise it builds the analyzers, generates three projects (with agent frameworks, the same without the
+// AgentSafety analyzers, and one without agent frameworks) into a temporary folder,
 // builds each with -p:ReportAnalyzer=true and prints AgentSafety's share of the compiler's time.
 var tools = Option("--tools", 2000);
 var files = Option("--files", 200);
@@ -21,9 +22,11 @@ if (args.Contains("--in-process"))
 
 var work = Path.Combine(Path.GetTempPath(), "agentsafety-analyzer-cost-" + Environment.ProcessId);
 
-Run("dotnet", $"build \"{Path.Combine(root, "src", "AgentSafety.Analyzers", "AgentSafety.Analyzers.csproj")}\" -c Release -v:q");
+var analyzerProject = Path.Combine(root, "src", "AgentSafety.Analyzers", "AgentSafety.Analyzers.csproj");
+Run("dotnet", $"build \"{analyzerProject}\" -c Release -v:q");
 Run("dotnet", $"build \"{Path.Combine(root, "src", "AgentSafety", "AgentSafety.csproj")}\" -c Release -v:q");
-var analyzer = Path.Combine(root, "src", "AgentSafety.Analyzers", "bin", "Release", "netstandard2.0", "AgentSafety.Analyzers.dll");
+var analyzer = Path.Combine(
+    root, "src", "AgentSafety.Analyzers", "bin", "Release", "netstandard2.0", "AgentSafety.Analyzers.dll");
 var runtime = Path.Combine(root, "src", "AgentSafety", "bin", "Release", "net8.0", "AgentSafety.dll");
 
 try
@@ -49,7 +52,8 @@ try
         for (var run = 0; run <= runs; run++)
         {
             var log = Path.Combine(folder, $"build-{run}.log");
-            Run("dotnet", $"build \"{project.ProjectPath}\" --no-restore --no-incremental -c Release -nodeReuse:false " +
+            Run("dotnet", $"build \"{project.ProjectPath}\" --no-restore --no-incremental -c Release " +
+                "-nodeReuse:false " +
                 $"-p:ReportAnalyzer=true -v:q \"-flp:v=d;PerformanceSummary;logfile={log}\"");
             if (run > 0)
                 reports.Add(AnalyzerReport.Parse(File.ReadAllText(log)));
@@ -66,7 +70,8 @@ try
     var without = medians[variants[1].Name].CscSeconds;
     Console.WriteLine();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"Csc time added by the AgentSafety analyzers: {with - without:F2} s of {with:F2} s ({(with - without) / with:P2})."));
+        $"Csc time added by the AgentSafety analyzers: {with - without:F2} s of {with:F2} s " +
+        $"({(with - without) / with:P2})."));
 }
 finally
 {
@@ -82,7 +87,8 @@ int Option(string name, int fallback)
 
 static string FindRepositoryRoot()
 {
-    for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+    var start = new DirectoryInfo(AppContext.BaseDirectory);
+    for (var directory = start; directory is not null; directory = directory.Parent)
     {
         if (File.Exists(Path.Combine(directory.FullName, "AgentSafety.Analyzers.sln")))
             return directory.FullName;
@@ -97,5 +103,8 @@ static void Run(string fileName, string arguments)
     var output = process.StandardOutput.ReadToEnd();
     process.WaitForExit();
     if (process.ExitCode != 0)
-        throw new InvalidOperationException($"'{fileName} {arguments}' failed with exit code {process.ExitCode}:\n{output}");
+    {
+        throw new InvalidOperationException(
+            $"'{fileName} {arguments}' failed with exit code {process.ExitCode}:\n{output}");
+    }
 }

@@ -5,7 +5,9 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace AgentSafety.Analyzers.Tests;
 
-/// <summary>Every analyzer in the AgentSafety.Analyzers assembly, found by reflection so new rules are included.</summary>
+/// <summary>
+/// Every analyzer in the AgentSafety.Analyzers assembly, found by reflection so new rules are included.
+/// </summary>
 internal static class AllAnalyzers
 {
     public static ImmutableArray<DiagnosticAnalyzer> Instances { get; } =

@@ -22,7 +22,8 @@ public sealed class UnsafeToolsSampleTests
             .ToList();
         var compilation = CSharpCompilation.Create(
             "UnsafeTools", trees, TestReferences.Assemblies,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(
+                OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
 
         var diagnostics = await compilation.WithAnalyzers(AllAnalyzers.Instances).GetAnalyzerDiagnosticsAsync();
@@ -47,7 +48,8 @@ public sealed class UnsafeToolsSampleTests
             .ToHashSet();
 
         var ids = AllAnalyzers.Instances.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id)
-            .Where(id => id.StartsWith("AS2", StringComparison.Ordinal) || id.StartsWith("AS3", StringComparison.Ordinal))
+            .Where(id => id.StartsWith("AS2", StringComparison.Ordinal) ||
+                id.StartsWith("AS3", StringComparison.Ordinal))
             .Distinct()
             .ToList();
 

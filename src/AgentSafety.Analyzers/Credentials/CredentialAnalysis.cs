@@ -105,8 +105,11 @@ internal sealed class CredentialAnalysis
                 if (finding.Kind != _kind || !reported.Add((finding.Location.SourceTree, finding.Location.SourceSpan)))
                     continue;
 
-                if (finding.Kind == CredentialFindingKind.SecretFromEnvironment && !_collector.IsReportableRead(finding))
+                if (finding.Kind == CredentialFindingKind.SecretFromEnvironment &&
+                    !_collector.IsReportableRead(finding))
+                {
                     continue;
+                }
 
                 context.ReportDiagnostic(CreateDiagnostic(root, owner, finding));
             }
@@ -148,9 +151,10 @@ internal sealed class CredentialAnalysis
                 .Add(ConnectionProperty, finding.Connection ?? "api");
         }
 
-        var toolName = owner.Equals(root.Key) || !_collector.Facts.TryGetValue(owner, out var facts) || facts.Name is null
-            ? root.Name
-            : root.Name + "' through '" + facts.Name;
+        var toolName = root.Name;
+        if (!owner.Equals(root.Key) && _collector.Facts.TryGetValue(owner, out var facts) && facts.Name is not null)
+            toolName = root.Name + "' through '" + facts.Name;
+
         object?[] arguments = finding.Source is null
             ? new object?[] { toolName, finding.Detail }
             : new object?[] { toolName, finding.Detail, finding.Source };

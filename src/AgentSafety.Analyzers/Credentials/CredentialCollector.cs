@@ -89,7 +89,7 @@ internal sealed class CredentialCollector
         }
     }
 
-    /// <summary>True when an environment or configuration read at <paramref name="location"/> should be reported.</summary>
+    /// <summary>True when the environment or configuration <paramref name="read"/> should be reported.</summary>
     public bool IsReportableRead(CredentialFinding read)
     {
         var key = (read.Location.SourceTree!, read.Location.SourceSpan);
@@ -248,7 +248,8 @@ internal sealed class CredentialCollector
         return key;
     }
 
-    private static (SyntaxTree, TextSpan) Key(IOperation operation) => (operation.Syntax.SyntaxTree, operation.Syntax.Span);
+    private static (SyntaxTree, TextSpan) Key(IOperation operation) =>
+        (operation.Syntax.SyntaxTree, operation.Syntax.Span);
 
     // Checking whether a secret is configured is not using it.
     private static bool IsPresenceCheck(IOperation read)

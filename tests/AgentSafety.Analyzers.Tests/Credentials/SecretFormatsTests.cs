@@ -2,7 +2,9 @@ using AgentSafety.Analyzers.Credentials;
 
 namespace AgentSafety.Analyzers.Tests.Credentials;
 
-/// <summary>One realistic-looking value and one shape-only fake per format family, as gitleaks' rule tests do.</summary>
+/// <summary>
+/// Realistic-looking values and shape-only fakes per format family, as gitleaks' rule tests do.
+/// </summary>
 public sealed class SecretFormatsTests
 {
     [Theory]

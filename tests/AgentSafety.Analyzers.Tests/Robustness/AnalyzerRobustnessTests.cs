@@ -31,15 +31,18 @@ public sealed class AnalyzerRobustnessTests
     [Fact]
     public async Task Corpus_CompilesAndDrivesEveryRuleFamily()
     {
-        var tree = CSharpSyntaxTree.ParseText(ToolShapesCorpus.AllShapes, new CSharpParseOptions(LanguageVersion.Latest));
+        var tree = CSharpSyntaxTree.ParseText(
+            ToolShapesCorpus.AllShapes, new CSharpParseOptions(LanguageVersion.Latest));
         var compilation = CSharpCompilation.Create(
-            "Corpus", [tree], TestReferences.Assemblies, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            "Corpus", [tree], TestReferences.Assemblies,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
 
         var ids = (await compilation.WithAnalyzers(AllAnalyzers.Instances).GetAnalyzerDiagnosticsAsync())
             .Select(d => d.Id).ToHashSet();
 
-        Assert.Superset(new HashSet<string> { "AS1001", "AS2001", "AS2002", "AS2003", "AS2004", "AS3001", "AS3002" }, ids);
+        var expected = new HashSet<string> { "AS1001", "AS2001", "AS2002", "AS2003", "AS2004", "AS3001", "AS3002" };
+        Assert.Superset(expected, ids);
     }
 
     [Fact]
@@ -97,7 +100,8 @@ public sealed class AnalyzerRobustnessTests
             "no references" => ImmutableArray<MetadataReference>.Empty,
             "core library only" => Filter(name => name is "System.Private.CoreLib.dll" or "System.Runtime.dll"),
             "no AgentSafety runtime" => Filter(name => name != "AgentSafety.dll"),
-            "no agent framework" => Filter(name => !name.StartsWith("Microsoft.Extensions.AI", StringComparison.Ordinal) &&
+            "no agent framework" => Filter(name =>
+                !name.StartsWith("Microsoft.Extensions.AI", StringComparison.Ordinal) &&
                 !name.StartsWith("Microsoft.SemanticKernel", StringComparison.Ordinal) &&
                 !name.StartsWith("ModelContextProtocol", StringComparison.Ordinal)),
             _ => Filter(name => !name.StartsWith("Microsoft.Extensions.Logging", StringComparison.Ordinal) &&
@@ -162,11 +166,13 @@ public sealed class AnalyzerRobustnessTests
         var options = new CompilationWithAnalyzersOptions(
             new AnalyzerOptions([], new OptionsProvider(globalOptions ?? new Dictionary<string, string>())),
             onAnalyzerException: (exception, analyzer, _) =>
-                exceptions.Add($"{name}: {analyzer.GetType().Name} threw {exception.GetType().Name}: {exception.Message}"),
+                exceptions.Add(
+                    $"{name}: {analyzer.GetType().Name} threw {exception.GetType().Name}: {exception.Message}"),
             concurrentAnalysis: true,
             logAnalyzerExecutionTime: false);
 
-        var diagnostics = await compilation.WithAnalyzers(analyzers ?? AllAnalyzers.Instances, options).GetAnalyzerDiagnosticsAsync();
+        var diagnostics = await compilation.WithAnalyzers(analyzers ?? AllAnalyzers.Instances, options)
+            .GetAnalyzerDiagnosticsAsync();
 
         var failures = exceptions.ToList();
         failures.AddRange(diagnostics.Where(d => d.Id == "AD0001").Select(d => $"{name}: {d.GetMessage()}"));
