@@ -16,6 +16,14 @@ internal static class RuleIdentifiers
     public const string McpAuthorizationFiltersMissing = "AS1007";
     public const string PublicToolWithoutJustification = "AS1008";
 
+    public const string HardcodedCredential = "AS2001";
+    public const string SecretFromEnvironment = "AS2002";
+    public const string CredentialInConnectionString = "AS2003";
+    public const string PasswordAuthentication = "AS2004";
+
+    public const string CriticalActionWithoutApproval = "AS3001";
+    public const string DelegatedTokenEscape = "AS3002";
+
     public const string RequirementsNeedPartialType = "AS4001";
     public const string RelationParameterNotFound = "AS4002";
     public const string RelationParameterCannotFormObjectId = "AS4003";

@@ -1,0 +1,249 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using AgentSafety.Analyzers.ToolModel;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace AgentSafety.Analyzers.Credentials;
+
+/// <summary>
+/// The engine behind the credential rules (AS2001–AS2004). Each rule registers it for its own finding kind: evidence
+/// and calls are collected from operation actions, tools through the shared tool model, and at compilation end every
+/// finding in a tool or in source code it calls (up to a depth) is reported once.
+/// </summary>
+/// <remarks>
+/// Findings reached only through other methods need the whole compilation, so all four rules report at
+/// compilation end: in an IDE they appear with full-solution analysis or on build, not as you type.
+/// </remarks>
+internal sealed class CredentialAnalysis
+{
+    /// <summary>Diagnostic property: the connection a delegated token for this credential would come from.</summary>
+    public const string ConnectionProperty = "Connection";
+
+    /// <summary>Diagnostic property present when the reported expression can become <c>accessToken.Value</c>.</summary>
+    public const string ReplaceableProperty = "ReplaceWithAccessToken";
+
+    /// <summary><c>.editorconfig</c> key: <c>true</c> analyzes test code too.</summary>
+    public const string AnalyzeTestsOption = "agentsafety.credentials.analyze_tests";
+
+    /// <summary><c>.editorconfig</c> key: how many calls deep to follow a tool into source (default 3).</summary>
+    public const string MaxCallDepthOption = "agentsafety.credentials.max_call_depth";
+
+    private const int DefaultMaxCallDepth = 3;
+
+    private static readonly ImmutableArray<string> TestFrameworkAssemblies = ImmutableArray.Create(
+        "xunit.core", "xunit.v3.core", "nunit.framework", "Microsoft.VisualStudio.TestPlatform.TestFramework",
+        "TUnit.Core");
+
+    private static readonly ImmutableHashSet<string> TestAttributeNames = ImmutableHashSet.Create(
+        StringComparer.Ordinal,
+        "FactAttribute", "TheoryAttribute", "TestAttribute", "TestCaseAttribute", "TestMethodAttribute");
+
+    private readonly CredentialFindingKind _kind;
+    private readonly DiagnosticDescriptor _rule;
+    private readonly CredentialCollector _collector;
+    private readonly ConcurrentDictionary<MethodKey, ToolRoot> _roots = new();
+
+    private CredentialAnalysis(CredentialFindingKind kind, DiagnosticDescriptor rule)
+    {
+        _kind = kind;
+        _rule = rule;
+        _collector = new CredentialCollector(kind);
+    }
+
+    /// <summary>
+    /// Registers the engine on <paramref name="context"/>, reporting findings of one kind. The caller has already
+    /// enabled concurrent execution and turned off generated-code analysis.
+    /// </summary>
+    public static void Register(AnalysisContext context, CredentialFindingKind kind, DiagnosticDescriptor rule)
+    {
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (ToolCompilationContext.Create(start.Compilation) is not { ReferencesAgentFramework: true } tools)
+                return;
+
+            var globalOptions = start.Options.AnalyzerConfigOptionsProvider.GlobalOptions;
+            if (!IsEnabled(globalOptions, AnalyzeTestsOption) && IsTestProject(start.Compilation, globalOptions))
+                return;
+
+            var analysis = new CredentialAnalysis(kind, rule);
+            start.RegisterOperationAction(analysis._collector.Collect, CredentialCollector.KindsFor(kind));
+            start.RegisterToolAction(tools, analysis.CollectTool);
+            start.RegisterCompilationEndAction(analysis.Report);
+        });
+    }
+
+    private void CollectTool(ToolAnalysisContext context)
+    {
+        var tool = context.Tool;
+        var analyzeTests = IsEnabled(context.Options.AnalyzerConfigOptionsProvider.GlobalOptions, AnalyzeTestsOption);
+        if (!analyzeTests && IsTestCode(tool.Symbol))
+            return;
+
+        foreach (var method in RootMethods(tool))
+        {
+            if (MethodKey.From(method) is { } key)
+                _roots.TryAdd(key, new ToolRoot(key, tool.Name ?? "lambda", method));
+        }
+    }
+
+    private void Report(CompilationAnalysisContext context)
+    {
+        var maxDepth = MaxDepth(context.Options.AnalyzerConfigOptionsProvider.GlobalOptions);
+        var reported = new HashSet<(SyntaxTree?, Microsoft.CodeAnalysis.Text.TextSpan)>();
+        var roots = _roots.Values.OrderBy(static root => root.Name, StringComparer.Ordinal)
+            .ThenBy(static root => root.Key.Tree.FilePath, StringComparer.Ordinal)
+            .ThenBy(static root => root.Key.Span.Start);
+        foreach (var root in roots)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            foreach (var (owner, finding) in Reach(root.Key, maxDepth))
+            {
+                if (finding.Kind != _kind || !reported.Add((finding.Location.SourceTree, finding.Location.SourceSpan)))
+                    continue;
+
+                if (finding.Kind == CredentialFindingKind.SecretFromEnvironment &&
+                    !_collector.IsReportableRead(finding))
+                {
+                    continue;
+                }
+
+                context.ReportDiagnostic(CreateDiagnostic(root, owner, finding));
+            }
+        }
+    }
+
+    private IEnumerable<(MethodKey Owner, CredentialFinding Finding)> Reach(MethodKey root, int maxDepth)
+    {
+        var visited = new HashSet<MethodKey> { root };
+        var queue = new Queue<(MethodKey Key, int Depth)>();
+        queue.Enqueue((root, 0));
+        while (queue.Count > 0)
+        {
+            var (key, depth) = queue.Dequeue();
+            if (!_collector.Facts.TryGetValue(key, out var facts))
+                continue;
+
+            foreach (var finding in facts.Findings)
+                yield return (key, finding);
+
+            if (depth >= maxDepth)
+                continue;
+
+            foreach (var callee in facts.Callees)
+            {
+                if (visited.Add(callee))
+                    queue.Enqueue((callee, depth + 1));
+            }
+        }
+    }
+
+    private Diagnostic CreateDiagnostic(ToolRoot root, MethodKey owner, CredentialFinding finding)
+    {
+        var properties = ImmutableDictionary<string, string?>.Empty;
+        if (finding.CanReplaceWithToken && owner.Equals(root.Key) && root.Method.MethodKind == MethodKind.Ordinary)
+        {
+            properties = properties
+                .Add(ReplaceableProperty, "true")
+                .Add(ConnectionProperty, finding.Connection ?? "api");
+        }
+
+        var toolName = root.Name;
+        if (!owner.Equals(root.Key) && _collector.Facts.TryGetValue(owner, out var facts) && facts.Name is not null)
+            toolName = root.Name + "' through '" + facts.Name;
+
+        object?[] arguments = finding.Source is null
+            ? new object?[] { toolName, finding.Detail }
+            : new object?[] { toolName, finding.Detail, finding.Source };
+        return Diagnostic.Create(_rule, finding.Location, properties, arguments);
+    }
+
+    private static IEnumerable<IMethodSymbol> RootMethods(AgentTool tool)
+    {
+        if (tool.Method is { } method)
+        {
+            yield return method;
+            yield break;
+        }
+
+        if (tool.Symbol is INamedTypeSymbol type)
+        {
+            foreach (var member in type.GetMembers(AgentTool.InvokeCoreMethodName))
+            {
+                if (member is IMethodSymbol { IsOverride: true } invoke)
+                    yield return invoke;
+            }
+        }
+    }
+
+    private static bool IsTestProject(Compilation compilation, AnalyzerConfigOptions globalOptions)
+    {
+        if (IsEnabled(globalOptions, "build_property.IsTestProject"))
+            return true;
+
+        foreach (var assembly in compilation.ReferencedAssemblyNames)
+        {
+            if (TestFrameworkAssemblies.Contains(assembly.Name))
+                return true;
+        }
+
+        return false;
+    }
+
+    // Test doubles and fixtures hold fake keys on purpose; the names are the usual test-code conventions.
+    private static bool IsTestCode(ISymbol symbol)
+    {
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (attribute.AttributeClass is { } type && TestAttributeNames.Contains(type.Name))
+                return true;
+        }
+
+        var start = symbol as INamedTypeSymbol ?? symbol.ContainingType;
+        for (var type = start; type is not null; type = type.ContainingType)
+        {
+            if (type.Name.EndsWith("Tests", StringComparison.Ordinal) ||
+                type.Name.EndsWith("Fixture", StringComparison.Ordinal) ||
+                type.Name.EndsWith("Stub", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        for (var ns = symbol.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
+        {
+            if (ns.Name is "Tests" or "Test" or "Fixtures" or "TestDoubles")
+                return true;
+        }
+
+        return false;
+    }
+
+    private static bool IsEnabled(AnalyzerConfigOptions options, string key) =>
+        options.TryGetValue(key, out var value) &&
+        string.Equals(value.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+
+    private static int MaxDepth(AnalyzerConfigOptions options) =>
+        options.TryGetValue(MaxCallDepthOption, out var text) && int.TryParse(text.Trim(), out var depth) && depth >= 0
+            ? depth
+            : DefaultMaxCallDepth;
+
+    private sealed class ToolRoot
+    {
+        public ToolRoot(MethodKey key, string name, IMethodSymbol method)
+        {
+            Key = key;
+            Name = name;
+            Method = method;
+        }
+
+        public MethodKey Key { get; }
+
+        public string Name { get; }
+
+        public IMethodSymbol Method { get; }
+    }
+}

@@ -1,0 +1,285 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using AgentSafety.Analyzers.Diagnostics;
+using AgentSafety.Analyzers.ToolModel;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AgentSafety.Analyzers.Rules;
+
+/// <summary>
+/// AS3002: a delegated <c>AccessToken</c> leaves the call it was issued for: returned to the model, logged, stored
+/// in a field or put in an exception message.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class DelegatedTokenEscapeAnalyzer : DiagnosticAnalyzer
+{
+    internal static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
+        RuleIdentifiers.DelegatedTokenEscape,
+        title: "Delegated token escapes the tool call",
+        messageFormat: "The delegated token is {0}; use it only for the outgoing request it was issued for",
+        RuleCategories.Credentials,
+        DiagnosticSeverity.Error,
+        description: "A delegated token acts as the signed-in user. Returned to the model it enters the " +
+            "conversation (and any prompt injection can exfiltrate it); logged or put in an exception it lands in " +
+            "log stores; kept in a field it outlives the call and serves the next user.");
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            if (ToolCompilationContext.Create(start.Compilation) is not { AccessToken: not null } tools)
+                return;
+
+            var exception = start.Compilation.GetTypeByMetadataName("System.Exception");
+
+            // Work starts only where a token is used, so methods that never touch one cost nothing.
+            start.RegisterOperationBlockStartAction(block =>
+            {
+                var tracer = new TokenTracer(tools, exception, block.OwningSymbol);
+                block.RegisterOperationAction(tracer.OnTokenValue, OperationKind.PropertyReference);
+                block.RegisterOperationAction(tracer.OnAssignment, OperationKind.SimpleAssignment);
+                block.RegisterOperationAction(tracer.OnReturn, OperationKind.Return);
+            });
+        });
+    }
+
+    /// <summary>
+    /// Follows one method's token values upward, through concatenation, interpolation and locals, to the place they
+    /// end: a return from a tool, a logging call, an exception, a field.
+    /// </summary>
+    private sealed class TokenTracer
+    {
+        private const int MaxLocalHops = 3;
+
+        private readonly ToolCompilationContext _tools;
+        private readonly INamedTypeSymbol? _exception;
+        private readonly ISymbol _owner;
+        private readonly HashSet<Microsoft.CodeAnalysis.Text.TextSpan> _reported = new();
+        private System.Action<Diagnostic> _report = static _ => { };
+
+        public TokenTracer(ToolCompilationContext tools, INamedTypeSymbol? exception, ISymbol owner)
+        {
+            _tools = tools;
+            _exception = exception;
+            _owner = owner;
+        }
+
+        public void OnTokenValue(OperationAnalysisContext context)
+        {
+            if (context.Operation is not IPropertyReferenceOperation
+                    { Property.Name: "Value", Instance: { } instance } value ||
+                !ToolCompilationContext.Is(instance.Type, _tools.AccessToken))
+            {
+                return;
+            }
+
+            lock (_reported)
+            {
+                _report = context.ReportDiagnostic;
+                Trace(value, 0);
+            }
+        }
+
+        public void OnAssignment(OperationAnalysisContext context)
+        {
+            var assignment = (ISimpleAssignmentOperation)context.Operation;
+            if (!IsTokenObject(assignment.Value) || StoredMember(assignment.Target) is not { } member)
+                return;
+
+            lock (_reported)
+            {
+                _report = context.ReportDiagnostic;
+                Report(assignment.Value, $"stored in '{member}', where it outlives the call");
+            }
+        }
+
+        public void OnReturn(OperationAnalysisContext context)
+        {
+            var returned = ((IReturnOperation)context.Operation).ReturnedValue;
+            if (returned is null || !IsTokenObject(returned) || !IsInTool(returned))
+                return;
+
+            lock (_reported)
+            {
+                _report = context.ReportDiagnostic;
+                Report(returned, "returned to the model");
+            }
+        }
+
+        private void Trace(IOperation start, int hops)
+        {
+            var current = start;
+            IOperation? element = null;
+            while (current.Parent is { } parent)
+            {
+                switch (parent)
+                {
+                    case IConversionOperation or IParenthesizedOperation or IInterpolationOperation
+                        or IInterpolatedStringOperation or IBinaryOperation { OperatorKind: BinaryOperatorKind.Add }:
+                        current = parent;
+                        continue;
+                    case IArrayInitializerOperation:
+                        element ??= current;
+                        current = parent;
+                        continue;
+                    case IArrayCreationOperation:
+                        current = parent;
+                        continue;
+                    case IArgumentOperation argument:
+                        EndAtArgument(argument, element ?? argument.Value, hops);
+                        return;
+                    case IReturnOperation when IsInTool(parent):
+                        Report(current, "returned to the model");
+                        return;
+                    case ISimpleAssignmentOperation assignment when assignment.Value == current:
+                        if (assignment.Target is ILocalReferenceOperation target)
+                            TraceLocal(target.Local, assignment, hops);
+                        else if (StoredMember(assignment.Target) is { } member)
+                            Report(current, $"stored in '{member}', where it outlives the call");
+                        return;
+                    case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                        TraceLocal(declarator.Symbol, declarator, hops);
+                        return;
+                    default:
+                        return;
+                }
+            }
+        }
+
+        private void EndAtArgument(IArgumentOperation argument, IOperation reportAt, int hops)
+        {
+            switch (argument.Parent)
+            {
+                case IInvocationOperation invocation when IsLogging(invocation.TargetMethod):
+                    Report(reportAt, "logged");
+                    break;
+                case IObjectCreationOperation creation
+                    when ToolCompilationContext.DerivesFrom(creation.Type, _exception):
+                    Report(reportAt, "put in an exception message");
+                    break;
+                case IInvocationOperation invocation when invocation.TargetMethod.ContainingType?.SpecialType ==
+                    SpecialType.System_String && invocation.TargetMethod.Name is "Concat" or "Format" or "Join":
+                    Trace(invocation, hops);
+                    break;
+            }
+        }
+
+        // A local holding the token's text: follow each place it is read.
+        private void TraceLocal(ILocalSymbol local, IOperation write, int hops)
+        {
+            if (hops >= MaxLocalHops)
+                return;
+
+            var root = write;
+            while (root.Parent is not null)
+                root = root.Parent;
+
+            foreach (var operation in root.Descendants())
+            {
+                if (operation is ILocalReferenceOperation reference &&
+                    SymbolEqualityComparer.Default.Equals(reference.Local, local) &&
+                    !(reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference))
+                {
+                    Trace(reference, hops + 1);
+                }
+            }
+        }
+
+        private void Report(IOperation value, string how)
+        {
+            if (_reported.Add(value.Syntax.Span))
+                _report(Diagnostic.Create(Rule, value.Syntax.GetLocation(), how));
+        }
+
+        private bool IsTokenObject(IOperation operation)
+        {
+            while (operation is IConversionOperation conversion)
+                operation = conversion.Operand;
+
+            return ToolCompilationContext.Is(operation.Type, _tools.AccessToken);
+        }
+
+        // The function a return belongs to: a lambda handed to a tool factory, or a method the framework calls.
+        private bool IsInTool(IOperation operation)
+        {
+            for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+            {
+                switch (parent)
+                {
+                    case IAnonymousFunctionOperation lambda:
+                        return IsTool(lambda.Symbol) || IsFactoryArgument(lambda);
+                    case ILocalFunctionOperation local:
+                        return IsTool(local.Symbol);
+                }
+            }
+
+            return _owner is IMethodSymbol method && IsTool(method);
+        }
+
+        // A tool the generator or a framework calls: attributed, or taking a [DelegatedToken] parameter.
+        private bool IsTool(IMethodSymbol method)
+        {
+            if (ToolRecognizer.GetAttributedShape(method, _tools) is not null)
+                return true;
+
+            foreach (var parameter in method.Parameters)
+            {
+                foreach (var attribute in parameter.GetAttributes())
+                {
+                    if (ToolCompilationContext.Is(attribute.AttributeClass, _tools.DelegatedTokenAttribute))
+                        return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool IsFactoryArgument(IAnonymousFunctionOperation lambda)
+        {
+            var parent = lambda.Parent;
+            while (parent is IDelegateCreationOperation or IConversionOperation or IArgumentOperation)
+                parent = parent.Parent;
+
+            return parent is IInvocationOperation invocation &&
+                ToolRecognizer.GetFactory(invocation.TargetMethod, _tools) != ToolFactory.None;
+        }
+
+        private static string? StoredMember(IOperation target) => target switch
+        {
+            IFieldReferenceOperation field => field.Field.Name,
+            IPropertyReferenceOperation property when property.Property.Locations.Length > 0 &&
+                property.Property.Locations[0].IsInSource => property.Property.Name,
+            _ => null,
+        };
+
+        private static bool IsLogging(IMethodSymbol method)
+        {
+            var type = method.ContainingType;
+            if (type is null)
+                return false;
+
+            if (type.Name is "Console" or "Debug" or "Trace" or "LoggerExtensions" or "ILogger" or "Logger")
+            {
+                var ns = type.ContainingNamespace?.ToDisplayString();
+                if (ns is "System" or "System.Diagnostics" or "Microsoft.Extensions.Logging")
+                    return true;
+            }
+
+            foreach (var attribute in method.GetAttributes())
+            {
+                if (attribute.AttributeClass?.Name == "LoggerMessageAttribute")
+                    return true;
+            }
+
+            return false;
+        }
+    }
+}

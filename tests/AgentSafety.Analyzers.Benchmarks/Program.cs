@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Globalization;
+using AgentSafety.Analyzers.Benchmarks;
+
+// Usage: dotnet run -c Release --project tests/AgentSafety.Analyzers.Benchmarks [-- --tools 2000 --files 200 --runs 3]
+// Add --in-process to time each analyzer inside this process instead (no MSBuild, one callback at a time).
+// Otherwise it builds the analyzers, generates three projects (with agent frameworks, the same without the
+// AgentSafety analyzers, and one without agent frameworks) into a temporary folder,
+// builds each with -p:ReportAnalyzer=true and prints AgentSafety's share of the compiler's time.
+var tools = Option("--tools", 2000);
+var files = Option("--files", 200);
+var runs = Option("--runs", 3);
+var root = FindRepositoryRoot();
+if (args.Contains("--in-process"))
+{
+    var inMemory = new GeneratedProject(Path.GetTempPath(), files, tools, withAgentFrameworks: true);
+    var onlyIndex = Array.IndexOf(args, "--only");
+    var only = onlyIndex >= 0 && onlyIndex + 1 < args.Length ? args[onlyIndex + 1].Split(',') : [];
+    InProcessTiming.Run(inMemory, runs, only);
+    return;
+}
+
+var work = Path.Combine(Path.GetTempPath(), "agentsafety-analyzer-cost-" + Environment.ProcessId);
+
+var analyzerProject = Path.Combine(root, "src", "AgentSafety.Analyzers", "AgentSafety.Analyzers.csproj");
+Run("dotnet", $"build \"{analyzerProject}\" -c Release -v:q");
+Run("dotnet", $"build \"{Path.Combine(root, "src", "AgentSafety", "AgentSafety.csproj")}\" -c Release -v:q");
+var analyzer = Path.Combine(
+    root, "src", "AgentSafety.Analyzers", "bin", "Release", "netstandard2.0", "AgentSafety.Analyzers.dll");
+var runtime = Path.Combine(root, "src", "AgentSafety", "bin", "Release", "net8.0", "AgentSafety.dll");
+
+try
+{
+    Console.WriteLine($"Generated project: {tools} tools in {files} files; median of {runs} builds after one warm-up.");
+    Console.WriteLine();
+    Console.WriteLine("| Project | Csc (s) | All analyzers (s) | AgentSafety (s) | AgentSafety share of Csc |");
+    Console.WriteLine("|---|---|---|---|---|");
+    var variants = new (string Name, bool Frameworks, bool Analyzers)[]
+    {
+        ("with agent frameworks", true, true),
+        ("same, without AgentSafety analyzers", true, false),
+        ("no agent framework", false, true),
+    };
+    var medians = new Dictionary<string, AnalyzerReport>();
+    foreach (var (name, withFrameworks, withAnalyzers) in variants)
+    {
+        var folder = Path.Combine(work, medians.Count.ToString(CultureInfo.InvariantCulture));
+        var project = new GeneratedProject(folder, files, tools, withFrameworks, withAnalyzers);
+        project.Write(root, analyzer, runtime);
+        Run("dotnet", $"restore \"{project.ProjectPath}\" -v:q");
+        var reports = new List<AnalyzerReport>();
+        for (var run = 0; run <= runs; run++)
+        {
+            var log = Path.Combine(folder, $"build-{run}.log");
+            Run("dotnet", $"build \"{project.ProjectPath}\" --no-restore --no-incremental -c Release " +
+                "-nodeReuse:false " +
+                $"-p:ReportAnalyzer=true -v:q \"-flp:v=d;PerformanceSummary;logfile={log}\"");
+            if (run > 0)
+                reports.Add(AnalyzerReport.Parse(File.ReadAllText(log)));
+        }
+
+        var median = reports.OrderBy(r => r.CscSeconds).ElementAt(reports.Count / 2);
+        medians[name] = median;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {name} | {median.CscSeconds:F2} | {median.AllAnalyzersSeconds:F3} | {median.AgentSafetySeconds:F3} | " +
+            $"{median.AgentSafetyShare:P2} |"));
+    }
+
+    var with = medians[variants[0].Name].CscSeconds;
+    var without = medians[variants[1].Name].CscSeconds;
+    Console.WriteLine();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"Csc time added by the AgentSafety analyzers: {with - without:F2} s of {with:F2} s " +
+        $"({(with - without) / with:P2})."));
+}
+finally
+{
+    if (!args.Contains("--keep"))
+        Directory.Delete(work, recursive: true);
+}
+
+int Option(string name, int fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+}
+
+static string FindRepositoryRoot()
+{
+    var start = new DirectoryInfo(AppContext.BaseDirectory);
+    for (var directory = start; directory is not null; directory = directory.Parent)
+    {
+        if (File.Exists(Path.Combine(directory.FullName, "AgentSafety.Analyzers.sln")))
+            return directory.FullName;
+    }
+
+    throw new InvalidOperationException("The repository root (holding AgentSafety.Analyzers.sln) was not found.");
+}
+
+static void Run(string fileName, string arguments)
+{
+    using var process = Process.Start(new ProcessStartInfo(fileName, arguments) { RedirectStandardOutput = true })!;
+    var output = process.StandardOutput.ReadToEnd();
+    process.WaitForExit();
+    if (process.ExitCode != 0)
+    {
+        throw new InvalidOperationException(
+            $"'{fileName} {arguments}' failed with exit code {process.ExitCode}:\n{output}");
+    }
+}
