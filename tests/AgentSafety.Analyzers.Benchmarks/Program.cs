@@ -10,7 +10,7 @@ using AgentSafety.Analyzers.Benchmarks;
 var tools = Option("--tools", 2000);
 var files = Option("--files", 200);
 var runs = Option("--runs", 3);
-var root = FindRepositoryRoot();
+var root = RepositoryPaths.Root;
 if (args.Contains("--in-process"))
 {
     var inMemory = new GeneratedProject(Path.GetTempPath(), files, tools, withAgentFrameworks: true);
@@ -83,18 +83,6 @@ int Option(string name, int fallback)
 {
     var index = Array.IndexOf(args, name);
     return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
-}
-
-static string FindRepositoryRoot()
-{
-    var start = new DirectoryInfo(AppContext.BaseDirectory);
-    for (var directory = start; directory is not null; directory = directory.Parent)
-    {
-        if (File.Exists(Path.Combine(directory.FullName, "AgentSafety.Analyzers.sln")))
-            return directory.FullName;
-    }
-
-    throw new InvalidOperationException("The repository root (holding AgentSafety.Analyzers.sln) was not found.");
 }
 
 static void Run(string fileName, string arguments)

@@ -31,7 +31,7 @@ public class IdentityProviderFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var folder = Path.Combine(RepositoryRoot(), "tests", "idp");
+        var folder = RepositoryPaths.Combine("tests", "idp");
         await InstallIfNeededAsync(folder);
 
         var start = new ProcessStartInfo("node", "server.js " + ServerArguments)
@@ -76,18 +76,6 @@ public class IdentityProviderFixture : IAsyncLifetime
         _node?.Dispose();
         Control?.Dispose();
         return Task.CompletedTask;
-    }
-
-    /// <summary>The folder that holds AgentSafety.Analyzers.sln, found by walking up from the test binaries.</summary>
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "AgentSafety.Analyzers.sln")))
-                return dir.FullName;
-        }
-
-        throw new InvalidOperationException("AgentSafety.Analyzers.sln not found above " + AppContext.BaseDirectory);
     }
 
     private void OnOutput(string? line, TaskCompletionSource<string>? issuer)

@@ -6,7 +6,7 @@ namespace AgentSafety.Samples.Tests;
 /// <summary>Runs a program of the repository as a separate process, the way a user runs it.</summary>
 internal static class SampleProcess
 {
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => RepositoryPaths.Root;
 
     public static string Configuration { get; } =
         typeof(SampleProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
@@ -49,17 +49,6 @@ internal static class SampleProcess
         }
 
         return new ProcessResult(process.ExitCode, await output, await error);
-    }
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "AgentSafety.Analyzers.sln")))
-                return directory.FullName;
-        }
-
-        throw new InvalidOperationException("The repository root (holding AgentSafety.Analyzers.sln) was not found.");
     }
 }
 

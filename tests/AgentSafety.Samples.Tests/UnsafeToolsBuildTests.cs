@@ -103,7 +103,7 @@ public sealed partial class UnsafeToolsBuildTests : IClassFixture<UnsafeToolsBui
 
         public SampleBuild()
         {
-            RepositoryRoot = FindRepositoryRoot();
+            RepositoryRoot = RepositoryPaths.Root;
             SampleDirectory = Path.Combine(RepositoryRoot, "samples", "UnsafeTools");
             _default = new Lazy<BuildResult>(() => Run());
         }
@@ -155,19 +155,6 @@ public sealed partial class UnsafeToolsBuildTests : IClassFixture<UnsafeToolsBui
         {
             if (Directory.Exists(_artifacts))
                 Directory.Delete(_artifacts, recursive: true);
-        }
-
-        private static string FindRepositoryRoot()
-        {
-            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null;
-                 directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "AgentSafety.Analyzers.sln")))
-                    return directory.FullName;
-            }
-
-            throw new InvalidOperationException(
-                "The repository root (holding AgentSafety.Analyzers.sln) was not found.");
         }
     }
 

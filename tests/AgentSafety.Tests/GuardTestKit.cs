@@ -53,7 +53,8 @@ internal sealed class ThrowingChecker(Exception exception) : IRelationshipChecke
 {
     public Task<IReadOnlyList<RelationshipCheckResult>> CheckAsync(
         IReadOnlyList<RelationshipCheck> checks,
-        CancellationToken cancellationToken = default) => Task.FromException<IReadOnlyList<RelationshipCheckResult>>(exception);
+        CancellationToken cancellationToken = default) =>
+        Task.FromException<IReadOnlyList<RelationshipCheckResult>>(exception);
 }
 
 internal sealed class SlowApprovalGate : IApprovalGate
