@@ -15,6 +15,18 @@ internal static class UsingDirectives
         return existing.IsKind(SyntaxKind.EndOfLineTrivia) ? existing : SyntaxFactory.CarriageReturnLineFeed;
     }
 
+    /// <summary>
+    /// Adds <c>using <paramref name="namespaceName"/>;</c> unless the file already has it, at file or namespace level.
+    /// </summary>
+    public static SyntaxNode Ensure(SyntaxNode root, string namespaceName, SyntaxTrivia endOfLine)
+    {
+        var present = root
+            .DescendantNodes(static node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax)
+            .OfType<UsingDirectiveSyntax>()
+            .Any(directive => directive.Alias is null && directive.Name?.ToString() == namespaceName);
+        return present || root is not CompilationUnitSyntax unit ? root : Add(unit, namespaceName, endOfLine);
+    }
+
     public static CompilationUnitSyntax Add(CompilationUnitSyntax unit, string namespaceName, SyntaxTrivia endOfLine)
     {
         var directive = SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(namespaceName))

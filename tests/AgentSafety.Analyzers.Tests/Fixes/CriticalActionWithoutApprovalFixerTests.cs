@@ -1,7 +1,7 @@
-using AgentSafety.Analyzers.CodeFixes;
+using AgentSafety.Analyzers.CodeFixes.Fixes;
 using Verify = AgentSafety.Analyzers.Tests.Verifiers.CodeFixVerifier<
     AgentSafety.Analyzers.Rules.CriticalActionWithoutApprovalAnalyzer,
-    AgentSafety.Analyzers.CodeFixes.CriticalActionWithoutApprovalFixer>;
+    AgentSafety.Analyzers.CodeFixes.Fixes.CriticalActionWithoutApprovalFixer>;
 
 namespace AgentSafety.Analyzers.Tests.Fixes;
 
@@ -22,13 +22,13 @@ public sealed class CriticalActionWithoutApprovalFixerTests
                 Microsoft.Extensions.AI.AIFunctionFactory.Create({|AS3001:DeleteAccount|});
         }
         """, """
-        using Microsoft.SemanticKernel;
         using AgentSafety;
+        using Microsoft.SemanticKernel;
 
         public sealed class BankTools
         {
-            [RequiresApproval("TransferFunds {toIban} {amount}")]
             [KernelFunction]
+            [RequiresApproval("TransferFunds {toIban} {amount}")]
             public string TransferFunds(string toIban, decimal amount, bool confirm) => toIban;
 
             [RequiresApproval("DeleteAccount {accountId}")]

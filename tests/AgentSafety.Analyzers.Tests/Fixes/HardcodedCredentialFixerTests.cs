@@ -1,8 +1,8 @@
-using AgentSafety.Analyzers.CodeFixes;
+using AgentSafety.Analyzers.CodeFixes.Fixes;
 using Microsoft.CodeAnalysis.Testing;
 using Verifier = AgentSafety.Analyzers.Tests.Verifiers.CodeFixVerifier<
     AgentSafety.Analyzers.Rules.HardcodedCredentialAnalyzer,
-    AgentSafety.Analyzers.CodeFixes.HardcodedCredentialFixer>;
+    AgentSafety.Analyzers.CodeFixes.Fixes.HardcodedCredentialFixer>;
 
 namespace AgentSafety.Analyzers.Tests.Fixes;
 
@@ -47,8 +47,8 @@ public sealed class HardcodedCredentialFixerTests
         using System.Net.Http;
         using System.Net.Http.Headers;
         using System.Threading;
-        using Microsoft.SemanticKernel;
         using AgentSafety;
+        using Microsoft.SemanticKernel;
 
         public sealed class IssueTools
         {

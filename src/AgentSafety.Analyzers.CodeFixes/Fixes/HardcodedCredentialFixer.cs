@@ -13,7 +13,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace AgentSafety.Analyzers.CodeFixes;
+namespace AgentSafety.Analyzers.CodeFixes.Fixes;
 
 /// <summary>
 /// AS2001: replaces a hard-coded credential in a tool method by <c>token.Value</c> of a new
@@ -77,7 +77,7 @@ public sealed class HardcodedCredentialFixer : CodeFixProvider
             return document;
 
         root = root.ReplaceNodes(byMethod.Keys, (original, _) => Rewrite(original, byMethod[original]));
-        return document.WithSyntaxRoot(SyntaxEdits.AddAgentSafetyUsing(root));
+        return document.WithSyntaxRoot(UsingDirectives.Ensure(root, "AgentSafety", UsingDirectives.EndOfLine(root)));
     }
 
     private static MethodDeclarationSyntax Rewrite(

@@ -12,7 +12,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace AgentSafety.Analyzers.CodeFixes;
+namespace AgentSafety.Analyzers.CodeFixes.Fixes;
 
 /// <summary>
 /// AS3001: adds <c>[RequiresApproval("…")]</c> with a binding message built from the tool's parameters.
@@ -66,14 +66,10 @@ public sealed class CriticalActionWithoutApprovalFixer : CodeFixProvider
         if (root is null || targets.Count == 0)
             return document;
 
-        root = root.ReplaceNodes(targets.Keys, (original, _) => SyntaxEdits.AddAttributeAbove(
-            original,
-            SyntaxFactory.Attribute(
-                SyntaxFactory.IdentifierName("RequiresApproval"),
-                SyntaxFactory.AttributeArgumentList(SyntaxFactory.SingletonSeparatedList(
-                    SyntaxFactory.AttributeArgument(SyntaxFactory.LiteralExpression(
-                        SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(targets[original]))))))));
-        return document.WithSyntaxRoot(SyntaxEdits.AddAgentSafetyUsing(root));
+        var endOfLine = UsingDirectives.EndOfLine(root);
+        root = root.ReplaceNodes(targets.Keys, (original, _) => AttributeInserter.Add(
+            original, AttributeInserter.StringAttribute("RequiresApproval", targets[original]), endOfLine));
+        return document.WithSyntaxRoot(UsingDirectives.Ensure(root, "AgentSafety", endOfLine));
     }
 
     // The method to annotate, when it is declared in this document; a tool declared elsewhere gets no fix here.
