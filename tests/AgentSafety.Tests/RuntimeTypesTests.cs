@@ -71,10 +71,12 @@ public sealed class RuntimeTypesTests
     [Fact]
     public void PrincipalFromClaims_SplitsScopesAndNeedsAuthentication()
     {
-        var identity = new ClaimsIdentity([new Claim("sub", "anne"), new Claim("scope", "trade:buy trade:sell")], "jwt");
+        var identity = new ClaimsIdentity(
+            [new Claim("sub", "anne"), new Claim("scope", "trade:buy trade:sell")], "jwt");
 
         var principal = ToolPrincipal.FromClaims(new ClaimsPrincipal(identity), ["sub"], ["scope"]);
-        var anonymous = ToolPrincipal.FromClaims(new ClaimsPrincipal(new ClaimsIdentity([new Claim("sub", "x")])), ["sub"], ["scope"]);
+        var unauthenticated = new ClaimsPrincipal(new ClaimsIdentity([new Claim("sub", "x")]));
+        var anonymous = ToolPrincipal.FromClaims(unauthenticated, ["sub"], ["scope"]);
 
         Assert.Equal("anne", principal!.Subject);
         Assert.Equal(["trade:buy", "trade:sell"], principal.Permissions.Order());

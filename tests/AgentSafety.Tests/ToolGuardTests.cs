@@ -60,7 +60,8 @@ public sealed class ToolGuardTests
     {
         var checker = new SetChecker("user:anne can_buy asset:" + ticker);
 
-        var decision = await Guard(relationships: checker).AuthorizeAsync(Call(s_buy, Anne, ("ticker", ticker)), default);
+        var decision = await Guard(relationships: checker)
+            .AuthorizeAsync(Call(s_buy, Anne, ("ticker", ticker)), default);
 
         Assert.False(decision.IsAllowed);
         Assert.StartsWith("the argument 'ticker' is not a valid asset id", decision.DenialReason);
@@ -108,7 +109,8 @@ public sealed class ToolGuardTests
     [Fact]
     public async Task VaultRefuses_DeniesWithItsUserFacingReason()
     {
-        var requirements = new ToolRequirements("IsFree", tokens: [new TokenRequirement("google", "google-oauth2", [])]);
+        var requirements = new ToolRequirements(
+            "IsFree", tokens: [new TokenRequirement("google", "google-oauth2", [])]);
 
         var decision = await Guard(tokens: new DenyingVault("connect your Google account first"))
             .AuthorizeAsync(Call(requirements, Anne), default);
