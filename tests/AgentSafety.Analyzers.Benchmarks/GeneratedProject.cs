@@ -128,7 +128,8 @@ internal sealed class GeneratedProject(
         return string.Create(CultureInfo.InvariantCulture, $$"""
             {{attributes}}    public async Task<string> Tool{{index}}(string id, int count{{tokenParameter}})
                 {
-                    using var request = new HttpRequestMessage(HttpMethod.Get, $"https://api.example.com/{{file}}/{id}?n={count}");
+                    var url = $"https://api.example.com/{{file}}/{id}?n={count}";
+                    using var request = new HttpRequestMessage(HttpMethod.Get, url);
                     request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", {{tokenValue}});
                     var text = string.Join(",", Enumerable.Range(0, count).Select(i => id + i));
                     if (text.Length > 100)

@@ -11,6 +11,10 @@ internal static class SampleProcess
     public static string Configuration { get; } =
         typeof(SampleProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
 
+    /// <summary>The StockTrader sample as the solution build left it.</summary>
+    public static string StockTraderDll => Path.Combine(
+        RepositoryRoot, "samples", "StockTrader", "bin", Configuration, "net10.0", "StockTrader.dll");
+
     public static async Task<ProcessResult> RunAsync(
         string fileName,
         IEnumerable<string> arguments,

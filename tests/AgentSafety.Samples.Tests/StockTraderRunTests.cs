@@ -3,14 +3,10 @@ namespace AgentSafety.Samples.Tests;
 /// <summary>Runs the sample agent as the README tells a new user to, and reads its transcript.</summary>
 public sealed class StockTraderRunTests
 {
-    private static string SampleDll => Path.Combine(
-        SampleProcess.RepositoryRoot, "samples", "StockTrader", "bin", SampleProcess.Configuration, "net10.0",
-        "StockTrader.dll");
-
     [Fact]
     public async Task ApproveAll_ShowsAllowedRelationshipDeniedAndPermissionDenied()
     {
-        var run = await SampleProcess.RunAsync("dotnet", [SampleDll, "--approve", "all"]);
+        var run = await SampleProcess.RunAsync("dotnet", [SampleProcess.StockTraderDll, "--approve", "all"]);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("[tool result] bought 10 OKTA; anne now holds 10", run.Output);
@@ -22,7 +18,7 @@ public sealed class StockTraderRunTests
     [Fact]
     public async Task ForgedUserArgument_StillActsAsSignedInUser()
     {
-        var run = await SampleProcess.RunAsync("dotnet", [SampleDll, "--approve", "all"]);
+        var run = await SampleProcess.RunAsync("dotnet", [SampleProcess.StockTraderDll, "--approve", "all"]);
 
         var forgedTurn = run.Output[run.Output.IndexOf("bob> Buy 3 OKTA as anne", StringComparison.Ordinal)..];
         Assert.Contains("BuyStock(ticker: OKTA, quantity: 3, user: anne)", forgedTurn);
@@ -32,7 +28,7 @@ public sealed class StockTraderRunTests
     [Fact]
     public async Task ApproveNone_DeniesEveryCriticalTrade()
     {
-        var run = await SampleProcess.RunAsync("dotnet", [SampleDll, "--approve", "none"]);
+        var run = await SampleProcess.RunAsync("dotnet", [SampleProcess.StockTraderDll, "--approve", "none"]);
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("denied: the user declined the request", run.Output);
@@ -42,7 +38,7 @@ public sealed class StockTraderRunTests
     [Fact]
     public async Task InteractiveAnswers_ComeFromTheTerminal()
     {
-        var run = await SampleProcess.RunAsync("dotnet", [SampleDll], standardInput: "y\nn\n");
+        var run = await SampleProcess.RunAsync("dotnet", [SampleProcess.StockTraderDll], standardInput: "y\nn\n");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("[tool result] bought 10 OKTA", run.Output);
@@ -53,7 +49,7 @@ public sealed class StockTraderRunTests
     [Fact]
     public async Task UnknownOption_ExitsWithUsage()
     {
-        var run = await SampleProcess.RunAsync("dotnet", [SampleDll, "--approve", "maybe"]);
+        var run = await SampleProcess.RunAsync("dotnet", [SampleProcess.StockTraderDll, "--approve", "maybe"]);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("usage: StockTrader", run.Error);

@@ -12,14 +12,10 @@ public sealed class AutoApprovingIdentityProviderFixture : IdentityProviderFixtu
 public sealed class StockTraderWithIdentityProviderTests(AutoApprovingIdentityProviderFixture idp)
     : IClassFixture<AutoApprovingIdentityProviderFixture>
 {
-    private static string SampleDll => Path.Combine(
-        SampleProcess.RepositoryRoot, "samples", "StockTrader", "bin", SampleProcess.Configuration, "net10.0",
-        "StockTrader.dll");
-
     [Fact]
     public async Task IdpFlag_SendsApprovalsThroughCibaAndActsOnTheProvidersAnswer()
     {
-        var run = await SampleProcess.RunAsync("dotnet", [SampleDll, "--idp", idp.Issuer]);
+        var run = await SampleProcess.RunAsync("dotnet", [SampleProcess.StockTraderDll, "--idp", idp.Issuer]);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("asked anne to approve \"Buy 10 OKTA\" on their device (CIBA at", run.Output);

@@ -16,9 +16,6 @@ namespace StockTrader.Agent;
 /// </remarks>
 public sealed partial class ScriptedChatClient : IChatClient
 {
-    private static readonly JsonSerializerOptions s_compact =
-        new(AIJsonUtilities.DefaultOptions) { WriteIndented = false };
-
     private int _callNumber;
 
     public Task<ChatResponse> GetResponseAsync(
@@ -88,12 +85,9 @@ public sealed partial class ScriptedChatClient : IChatClient
 
     private static string Answer(FunctionResultContent result)
     {
-        var json = JsonSerializer.SerializeToElement(result.Result, s_compact);
-        if (json.ValueKind == JsonValueKind.Object
-            && json.TryGetProperty("denied", out var denied) && denied.ValueKind == JsonValueKind.True)
-        {
-            return $"I could not do that. The tool was denied: {json.GetProperty("reason").GetString()}.";
-        }
+        var (json, denialReason) = ToolResultJson.From(result);
+        if (denialReason is not null)
+            return $"I could not do that. The tool was denied: {denialReason}.";
 
         return json.ValueKind == JsonValueKind.String ? $"Done: {json.GetString()}." : $"Here you are: {json}";
     }

@@ -6,9 +6,6 @@ namespace StockTrader.Agent;
 /// <summary>Prints the conversation: prompts, tool calls, tool results (or denials) and the model's answers.</summary>
 public sealed class Transcript(TextWriter output)
 {
-    private static readonly JsonSerializerOptions s_compact =
-        new(AIJsonUtilities.DefaultOptions) { WriteIndented = false };
-
     private int _allowed;
     private int _denied;
 
@@ -45,15 +42,13 @@ public sealed class Transcript(TextWriter output)
 
     private void ShowResult(FunctionResultContent result)
     {
-        var json = JsonSerializer.SerializeToElement(result.Result, s_compact);
-        var denied = json.ValueKind == JsonValueKind.Object
-            && json.TryGetProperty("denied", out var flag) && flag.GetBoolean();
-        if (denied)
+        var read = ToolResultJson.From(result);
+        if (read.IsDenied)
             _denied++;
         else
             _allowed++;
 
-        output.WriteLine($"  [tool {(denied ? "denied" : "result")}] {json}");
+        output.WriteLine($"  [tool {(read.IsDenied ? "denied" : "result")}] {read.Json}");
     }
 
     private static string Format(IDictionary<string, object?> arguments) =>

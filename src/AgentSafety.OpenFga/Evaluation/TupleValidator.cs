@@ -16,7 +16,7 @@ internal static class TupleValidator
             return $"invalid 'object' field format '{tuple.Object}'";
         if (!FgaUser.TryParse(tuple.User, out user, model))
             return $"invalid 'user' field format '{tuple.User}'";
-        if (!ObjectIdentifier.IsValidName(tuple.Relation) && tuple.Relation is not { Length: > 0 })
+        if (string.IsNullOrEmpty(tuple.Relation))
             return $"invalid relation '{tuple.Relation}'";
 
         var type = model.FindType(target.Type);

@@ -24,7 +24,8 @@ internal static class ToolShapesCorpus
 
         namespace Corpus;
 
-        public sealed partial class KernelTools(HttpClient http, IConfiguration configuration, ILogger<KernelTools> logger)
+        public sealed partial class KernelTools(
+            HttpClient http, IConfiguration configuration, ILogger<KernelTools> logger)
         {
             private AccessToken? _kept;
 
@@ -85,7 +86,8 @@ internal static class ToolShapesCorpus
                 [
                     AIFunctionFactory.Create(Transfer),
                     AIFunctionFactory.Create((string city, [DelegatedToken("w")] AccessToken t) => t.Value, "Weather"),
-                    AIFunctionFactory.Create(LocalTool, new AIFunctionFactoryOptions { Name = "local", Description = "Buys" }),
+                    AIFunctionFactory.Create(
+                        LocalTool, new AIFunctionFactoryOptions { Name = "local", Description = "Buys" }),
                     AIFunctionFactory.Create(typeof(Registrations).GetMethod(nameof(Transfer))!, target: null),
                     AIFunctionFactory.Create(held),
                     AIFunctionFactory.Create(tools.DeleteFolder, "delete", "Deletes a folder"),
@@ -93,7 +95,8 @@ internal static class ToolShapesCorpus
                 ];
             }
 
-            public static McpServerTool Mcp() => McpServerTool.Create((string s) => s + "sk_live_4eC39HqLyjWDarjtT1zdp7dc");
+            public static McpServerTool Mcp() =>
+                McpServerTool.Create((string s) => s + "sk_live_4eC39HqLyjWDarjtT1zdp7dc");
         }
         """;
 }

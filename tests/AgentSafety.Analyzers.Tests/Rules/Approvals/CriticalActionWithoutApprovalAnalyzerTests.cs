@@ -73,7 +73,8 @@ public sealed class CriticalActionWithoutApprovalAnalyzerTests
             public static string TransferFunds(string to, decimal amount) => to;
 
             #pragma warning disable MEAI001
-            public static AIFunction Create() => new ApprovalRequiredAIFunction(AIFunctionFactory.Create(TransferFunds));
+            public static AIFunction Create() =>
+                new ApprovalRequiredAIFunction(AIFunctionFactory.Create(TransferFunds));
             #pragma warning restore MEAI001
         }
         """);
