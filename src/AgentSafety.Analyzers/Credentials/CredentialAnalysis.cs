@@ -3,21 +3,21 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using AgentSafety.Analyzers.ToolModel;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 
 namespace AgentSafety.Analyzers.Credentials;
 
 /// <summary>
-/// The engine behind the credential rules (AS2001–AS2004). Each rule registers it for its own finding kind: evidence
-/// and calls are collected from operation actions, tools through the shared tool model, and at compilation end every
-/// finding in a tool or in source code it calls (up to a depth) is reported once.
+/// The engine behind the credential rules (AS2001–AS2004). Each rule registers it for its own finding kind. For each
+/// tool it follows the tool's body and the source code it calls (up to a depth), reading facts from the compilation's
+/// shared <see cref="CredentialFacts"/>. A finding in the tool's own file is reported with the tool, so an IDE shows
+/// it while the file is edited; one that only a tool in another file reaches is reported at the end of the
+/// compilation, under the rule's second descriptor, once for the first tool (by name) that reaches it.
 /// </summary>
-/// <remarks>
-/// Findings reached only through other methods need the whole compilation, so all four rules report at
-/// compilation end: in an IDE they appear with full-solution analysis or on build, not as you type.
-/// </remarks>
 internal sealed class CredentialAnalysis
 {
     /// <summary>Diagnostic property: the connection a delegated token for this credential would come from.</summary>
@@ -43,22 +43,28 @@ internal sealed class CredentialAnalysis
         "FactAttribute", "TheoryAttribute", "TestAttribute", "TestCaseAttribute", "TestMethodAttribute");
 
     private readonly CredentialFindingKind _kind;
-    private readonly DiagnosticDescriptor _rule;
-    private readonly CredentialCollector _collector;
+    private readonly CredentialRule _rule;
+    private readonly CredentialFacts _facts;
+    private readonly int _maxDepth;
+    private readonly bool _analyzeTests;
     private readonly ConcurrentDictionary<MethodKey, ToolRoot> _roots = new();
+    private readonly ConcurrentDictionary<(SyntaxTree?, TextSpan), bool> _reported = new();
 
-    private CredentialAnalysis(CredentialFindingKind kind, DiagnosticDescriptor rule)
+    private CredentialAnalysis(
+        CredentialFindingKind kind, CredentialRule rule, CredentialFacts facts, int maxDepth, bool analyzeTests)
     {
         _kind = kind;
         _rule = rule;
-        _collector = new CredentialCollector(kind);
+        _facts = facts;
+        _maxDepth = maxDepth;
+        _analyzeTests = analyzeTests;
     }
 
     /// <summary>
     /// Registers the engine on <paramref name="context"/>, reporting findings of one kind. The caller has already
     /// enabled concurrent execution and turned off generated-code analysis.
     /// </summary>
-    public static void Register(AnalysisContext context, CredentialFindingKind kind, DiagnosticDescriptor rule)
+    public static void Register(AnalysisContext context, CredentialFindingKind kind, CredentialRule rule)
     {
         context.RegisterCompilationStartAction(start =>
         {
@@ -66,57 +72,60 @@ internal sealed class CredentialAnalysis
                 return;
 
             var globalOptions = start.Options.AnalyzerConfigOptionsProvider.GlobalOptions;
-            if (!IsEnabled(globalOptions, AnalyzeTestsOption) && IsTestProject(start.Compilation, globalOptions))
+            var analyzeTests = IsEnabled(globalOptions, AnalyzeTestsOption);
+            if (!analyzeTests && IsTestProject(start.Compilation, globalOptions))
                 return;
 
-            var analysis = new CredentialAnalysis(kind, rule);
-            start.RegisterOperationAction(analysis._collector.Collect, CredentialCollector.KindsFor(kind));
-            start.RegisterToolAction(tools, analysis.CollectTool);
-            start.RegisterCompilationEndAction(analysis.Report);
+            var analysis = new CredentialAnalysis(
+                kind, rule, CredentialFacts.For(start.Compilation), MaxDepth(globalOptions), analyzeTests);
+            start.RegisterToolAction(tools, analysis.AnalyzeTool);
+            start.RegisterCompilationEndAction(analysis.ReportReachedFromOtherFiles);
         });
     }
 
-    private void CollectTool(ToolAnalysisContext context)
+    private void AnalyzeTool(ToolAnalysisContext context)
     {
         var tool = context.Tool;
-        var analyzeTests = IsEnabled(context.Options.AnalyzerConfigOptionsProvider.GlobalOptions, AnalyzeTestsOption);
-        if (!analyzeTests && IsTestCode(tool.Symbol))
+        if (!_analyzeTests && IsTestCode(tool.Symbol))
             return;
 
+        var file = tool.Location.SourceTree;
         foreach (var method in RootMethods(tool))
         {
-            if (MethodKey.From(method) is { } key)
-                _roots.TryAdd(key, new ToolRoot(key, tool.Name ?? "lambda", method));
+            if (MethodKey.From(method) is not { } key)
+                continue;
+
+            var root = new ToolRoot(key, tool.Name ?? "lambda", method);
+            _roots.TryAdd(key, root);
+            foreach (var (owner, finding) in Reach(key, context.SemanticModel, context.CancellationToken))
+            {
+                if (finding.Location.SourceTree == file && Claim(finding))
+                    context.ReportDiagnostic(CreateDiagnostic(_rule.InToolFile, root, owner, finding));
+            }
         }
     }
 
-    private void Report(CompilationAnalysisContext context)
+    private void ReportReachedFromOtherFiles(CompilationAnalysisContext context)
     {
-        var maxDepth = MaxDepth(context.Options.AnalyzerConfigOptionsProvider.GlobalOptions);
-        var reported = new HashSet<(SyntaxTree?, Microsoft.CodeAnalysis.Text.TextSpan)>();
         var roots = _roots.Values.OrderBy(static root => root.Name, StringComparer.Ordinal)
             .ThenBy(static root => root.Key.Tree.FilePath, StringComparer.Ordinal)
             .ThenBy(static root => root.Key.Span.Start);
         foreach (var root in roots)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            foreach (var (owner, finding) in Reach(root.Key, maxDepth))
+            foreach (var (owner, finding) in Reach(root.Key, null, context.CancellationToken))
             {
-                if (finding.Kind != _kind || !reported.Add((finding.Location.SourceTree, finding.Location.SourceSpan)))
-                    continue;
-
-                if (finding.Kind == CredentialFindingKind.SecretFromEnvironment &&
-                    !_collector.IsReportableRead(finding))
-                {
-                    continue;
-                }
-
-                context.ReportDiagnostic(CreateDiagnostic(root, owner, finding));
+                if (Claim(finding))
+                    context.ReportDiagnostic(CreateDiagnostic(_rule.InOtherFile, root, owner, finding));
             }
         }
     }
 
-    private IEnumerable<(MethodKey Owner, CredentialFinding Finding)> Reach(MethodKey root, int maxDepth)
+    private bool Claim(CredentialFinding finding) =>
+        _reported.TryAdd((finding.Location.SourceTree, finding.Location.SourceSpan), true);
+
+    private IEnumerable<(MethodKey Owner, CredentialFinding Finding)> Reach(
+        MethodKey root, SemanticModel? model, CancellationToken cancel)
     {
         var visited = new HashSet<MethodKey> { root };
         var queue = new Queue<(MethodKey Key, int Depth)>();
@@ -124,13 +133,16 @@ internal sealed class CredentialAnalysis
         while (queue.Count > 0)
         {
             var (key, depth) = queue.Dequeue();
-            if (!_collector.Facts.TryGetValue(key, out var facts))
+            if (_facts.Of(key, model, cancel) is not { } facts)
                 continue;
 
             foreach (var finding in facts.Findings)
-                yield return (key, finding);
+            {
+                if (finding.Kind == _kind)
+                    yield return (key, finding);
+            }
 
-            if (depth >= maxDepth)
+            if (depth >= _maxDepth)
                 continue;
 
             foreach (var callee in facts.Callees)
@@ -141,7 +153,8 @@ internal sealed class CredentialAnalysis
         }
     }
 
-    private Diagnostic CreateDiagnostic(ToolRoot root, MethodKey owner, CredentialFinding finding)
+    private Diagnostic CreateDiagnostic(
+        DiagnosticDescriptor descriptor, ToolRoot root, MethodKey owner, CredentialFinding finding)
     {
         var properties = ImmutableDictionary<string, string?>.Empty;
         if (finding.CanReplaceWithToken && owner.Equals(root.Key) && root.Method.MethodKind == MethodKind.Ordinary)
@@ -152,13 +165,13 @@ internal sealed class CredentialAnalysis
         }
 
         var toolName = root.Name;
-        if (!owner.Equals(root.Key) && _collector.Facts.TryGetValue(owner, out var facts) && facts.Name is not null)
-            toolName = root.Name + "' through '" + facts.Name;
+        if (!owner.Equals(root.Key) && _facts.Of(owner, null, default) is { Name: { } helper })
+            toolName = root.Name + "' through '" + helper;
 
         object?[] arguments = finding.Source is null
             ? new object?[] { toolName, finding.Detail }
             : new object?[] { toolName, finding.Detail, finding.Source };
-        return Diagnostic.Create(_rule, finding.Location, properties, arguments);
+        return Diagnostic.Create(descriptor, finding.Location, properties, arguments);
     }
 
     private static IEnumerable<IMethodSymbol> RootMethods(AgentTool tool)

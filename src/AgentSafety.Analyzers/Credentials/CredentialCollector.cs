@@ -1,73 +1,53 @@
-using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 
 namespace AgentSafety.Analyzers.Credentials;
 
 /// <summary>
-/// Records credential evidence and calls into source, one operation at a time, keyed by the method, lambda or local
-/// function each sits in. It runs on operation actions, which the compiler dispatches by kind over operation trees
-/// it builds anyway, rather than walking every method body itself. Evidence is recorded whether or not a tool
-/// reaches it; reachability is decided at compilation end.
+/// Records the credential evidence and the calls into source of one member body (a method, accessor, constructor,
+/// initializer or the top-level statements), keyed by the method, lambda or local function each sits in. Evidence of
+/// all four rules is recorded in the one walk; which tool reaches it is decided by <see cref="CredentialAnalysis"/>.
 /// </summary>
 internal sealed class CredentialCollector
 {
-    // Calls, constructors and nested functions give the call graph every rule needs; each rule adds only the kinds
-    // its evidence comes from, because every kind costs a callback per operation in every compilation.
-    private static readonly ImmutableArray<OperationKind> CallGraphKinds = ImmutableArray.Create(
-        OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.AnonymousFunction,
-        OperationKind.LocalFunction);
+    private readonly HashSet<(SyntaxTree, TextSpan)> _readsFeedingPasswords = new();
+    private readonly HashSet<(SyntaxTree, TextSpan)> _readsFeedingSinks = new();
 
-    /// <summary>The operation kinds the collector for <paramref name="kind"/> looks at.</summary>
-    public static ImmutableArray<OperationKind> KindsFor(CredentialFindingKind kind) => kind switch
+    private CredentialCollector()
     {
-        CredentialFindingKind.HardcodedCredential => CallGraphKinds.AddRange(
-            new[] { OperationKind.Literal, OperationKind.FieldReference, OperationKind.SimpleAssignment }),
-        CredentialFindingKind.EmbeddedCredential => CallGraphKinds.AddRange(
-            new[] { OperationKind.Literal, OperationKind.FieldReference }),
-        CredentialFindingKind.SecretFromEnvironment => CallGraphKinds.AddRange(
-            new[] { OperationKind.PropertyReference, OperationKind.SimpleAssignment }),
-        _ => CallGraphKinds.Add(OperationKind.SimpleAssignment),
-    };
-
-    private readonly CredentialFindingKind _kind;
-    private readonly ConcurrentDictionary<(SyntaxTree, TextSpan), byte> _readsFeedingPasswords = new();
-    private readonly ConcurrentDictionary<(SyntaxTree, TextSpan), byte> _readsFeedingSinks = new();
-
-    public CredentialCollector(CredentialFindingKind kind) => _kind = kind;
+    }
 
     /// <summary>The facts found, per method, lambda and local function.</summary>
-    public ConcurrentDictionary<MethodKey, MethodFacts> Facts { get; } = new();
+    public Dictionary<MethodKey, MethodFacts> Facts { get; } = new();
 
-    public void Collect(OperationAnalysisContext context)
+    /// <summary>
+    /// Walks <paramref name="body"/>, whose operations belong to <paramref name="member"/> (null for a field or
+    /// property initializer, where only lambdas own what they hold).
+    /// </summary>
+    public static IReadOnlyDictionary<MethodKey, MethodFacts> Collect(IOperation body, IMethodSymbol? member)
     {
-        var operation = context.Operation;
+        var collector = new CollectorWalk(new CredentialCollector());
+        var owner = MethodKey.From(member);
+        if (owner is { } key)
+            collector.Collector.FactsOf(key).Name = member!.Name;
+
+        collector.Walk(body, owner);
+        collector.Collector.DropUnreportableReads();
+        return collector.Collector.Facts;
+    }
+
+    private void Inspect(IOperation operation, MethodKey owner, bool inNameOf)
+    {
         switch (operation)
         {
-            case IAnonymousFunctionOperation lambda:
-                AddNested(lambda.Symbol, lambda, context.ContainingSymbol);
-                return;
-            case ILocalFunctionOperation local:
-                AddNested(local.Symbol, local, context.ContainingSymbol);
-                return;
-        }
-
-        if (Owner(operation, context.ContainingSymbol) is not { } owner)
-            return;
-
-        switch (operation)
-        {
-            case ILiteralOperation { ConstantValue: { HasValue: true, Value: string text } }
-                when _kind is CredentialFindingKind.HardcodedCredential or CredentialFindingKind.EmbeddedCredential &&
-                    !IsInNameOf(operation):
+            case ILiteralOperation { ConstantValue: { HasValue: true, Value: string text } } when !inNameOf:
                 CheckText(text, operation, owner);
                 break;
             case IFieldReferenceOperation field
-                when _kind is CredentialFindingKind.HardcodedCredential or CredentialFindingKind.EmbeddedCredential &&
-                    field.Field.Type.SpecialType == SpecialType.System_String && !IsAssignmentTarget(field):
+                when field.Field.Type.SpecialType == SpecialType.System_String && !IsAssignmentTarget(field):
                 if (ValueClassifier.ReadonlyFieldLiteral(field.Field) is { } fieldText)
                     CheckText(fieldText, operation, owner);
                 break;
@@ -89,29 +69,38 @@ internal sealed class CredentialCollector
         }
     }
 
-    /// <summary>True when the environment or configuration <paramref name="read"/> should be reported.</summary>
-    public bool IsReportableRead(CredentialFinding read)
+    // An environment or configuration read is reported when its name says it is a secret or it feeds a credential
+    // sink, and not when it feeds a password sink, which AS2004 reports instead. Both sinks sit in the same body.
+    private void DropUnreportableReads()
     {
-        var key = (read.Location.SourceTree!, read.Location.SourceSpan);
-        return !_readsFeedingPasswords.ContainsKey(key) && (read.IsNamedSecret || _readsFeedingSinks.ContainsKey(key));
+        foreach (var facts in Facts.Values)
+        {
+            facts.Findings.RemoveAll(finding =>
+            {
+                if (finding.Kind != CredentialFindingKind.SecretFromEnvironment)
+                    return false;
+
+                var key = (finding.Location.SourceTree!, finding.Location.SourceSpan);
+                return _readsFeedingPasswords.Contains(key) ||
+                    (!finding.IsNamedSecret && !_readsFeedingSinks.Contains(key));
+            });
+        }
     }
 
-    private void AddNested(IMethodSymbol symbol, IOperation nested, ISymbol containing)
+    private void AddNested(IMethodSymbol symbol, MethodKey? owner)
     {
-        if (MethodKey.From(symbol) is not { } key || Owner(nested, containing) is not { } owner)
+        if (MethodKey.From(symbol) is not { } key)
             return;
 
         FactsOf(key).Name = symbol.MethodKind == MethodKind.LocalFunction ? symbol.Name : "lambda";
-        AddEdge(owner, key);
+        if (owner is { } parent)
+            AddEdge(parent, key);
     }
 
     private void CheckText(string text, IOperation operation, MethodKey owner)
     {
         if (SecretFormats.Find(text) is { } format)
         {
-            if (_kind != CredentialFindingKind.HardcodedCredential)
-                return;
-
             var whole = format.Pattern.Match(text).Length == text.Length;
             Add(owner, new CredentialFinding(
                 CredentialFindingKind.HardcodedCredential, operation.Syntax.GetLocation(), format.Description, null,
@@ -119,7 +108,7 @@ internal sealed class CredentialCollector
             return;
         }
 
-        if (_kind == CredentialFindingKind.EmbeddedCredential && EmbeddedCredentials.Find(text) is { } part)
+        if (EmbeddedCredentials.Find(text) is { } part)
         {
             Add(owner, new CredentialFinding(
                 CredentialFindingKind.EmbeddedCredential, operation.Syntax.GetLocation(), part, null, null, false));
@@ -128,9 +117,6 @@ internal sealed class CredentialCollector
 
     private void CheckArguments(ImmutableArray<IArgumentOperation> arguments, IMethodSymbol method, MethodKey owner)
     {
-        if (_kind == CredentialFindingKind.EmbeddedCredential)
-            return;
-
         foreach (var argument in arguments)
         {
             var sink = CredentialSinks.ForArgument(argument, method);
@@ -141,9 +127,6 @@ internal sealed class CredentialCollector
 
     private void CheckAssignment(ISimpleAssignmentOperation assignment, MethodKey owner)
     {
-        if (_kind == CredentialFindingKind.EmbeddedCredential)
-            return;
-
         var sink = assignment.Target switch
         {
             IPropertyReferenceOperation property => CredentialSinks.ForMember(property.Property, property.Type!),
@@ -159,8 +142,7 @@ internal sealed class CredentialCollector
         var origin = ValueClassifier.ForOperation(value).Classify(value);
         switch (origin.Kind)
         {
-            case ValueOriginKind.Literal when _kind == CredentialFindingKind.HardcodedCredential &&
-                !BenignValues.IsBenign(origin.Text) && SecretFormats.Find(origin.Text!) is null &&
+            case ValueOriginKind.Literal when !BenignValues.IsBenign(origin.Text) && SecretFormats.Find(origin.Text!) is null &&
                 EmbeddedCredentials.Find(origin.Text!) is null:
                 var replaceable = sink.Kind == SinkKind.Secret && IsPlainConstant(value);
                 Add(owner, new CredentialFinding(
@@ -168,26 +150,19 @@ internal sealed class CredentialCollector
                     "credential in " + sink.Description, null, null, replaceable));
                 break;
             case ValueOriginKind.Environment or ValueOriginKind.Configuration when sink.Kind == SinkKind.Password:
-                _readsFeedingPasswords.TryAdd(Key(origin.Read!), 0);
-                if (_kind == CredentialFindingKind.PasswordAuthentication)
-                {
-                    Add(owner, new CredentialFinding(
-                        CredentialFindingKind.PasswordAuthentication, value.Syntax.GetLocation(), sink.Description,
-                        origin.SourceDescription, null, false));
-                }
-
+                _readsFeedingPasswords.Add(Key(origin.Read!));
+                Add(owner, new CredentialFinding(
+                    CredentialFindingKind.PasswordAuthentication, value.Syntax.GetLocation(), sink.Description,
+                    origin.SourceDescription, null, false));
                 break;
             case ValueOriginKind.Environment or ValueOriginKind.Configuration:
-                _readsFeedingSinks.TryAdd(Key(origin.Read!), 0);
+                _readsFeedingSinks.Add(Key(origin.Read!));
                 break;
         }
     }
 
     private void AddRead(IOperation operation, MethodKey owner)
     {
-        if (_kind != CredentialFindingKind.SecretFromEnvironment)
-            return;
-
         var origin = SecretReads.Recognize(operation);
         if (!origin.IsAmbientSecret || IsPresenceCheck(operation))
             return;
@@ -206,46 +181,16 @@ internal sealed class CredentialCollector
             AddEdge(owner, key);
     }
 
-    private void AddEdge(MethodKey owner, MethodKey callee)
+    private void AddEdge(MethodKey owner, MethodKey callee) => FactsOf(owner).Callees.Add(callee);
+
+    private void Add(MethodKey owner, CredentialFinding finding) => FactsOf(owner).Findings.Add(finding);
+
+    private MethodFacts FactsOf(MethodKey key)
     {
-        var facts = FactsOf(owner);
-        lock (facts)
-            facts.Callees.Add(callee);
-    }
+        if (!Facts.TryGetValue(key, out var facts))
+            Facts[key] = facts = new MethodFacts();
 
-    private void Add(MethodKey owner, CredentialFinding finding)
-    {
-        var facts = FactsOf(owner);
-        lock (facts)
-            facts.Findings.Add(finding);
-    }
-
-    private MethodFacts FactsOf(MethodKey key) => Facts.GetOrAdd(key, static _ => new MethodFacts());
-
-    // The lambda or local function an operation sits in, or else the member being analyzed. Attribute arguments
-    // such as [Description("...")] are text, never a credential in use, so they have no owner.
-    private MethodKey? Owner(IOperation operation, ISymbol containing)
-    {
-        for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
-        {
-            if (parent.Kind == OperationKind.Attribute)
-                return null;
-
-            switch (parent)
-            {
-                case IAnonymousFunctionOperation lambda:
-                    return MethodKey.From(lambda.Symbol);
-                case ILocalFunctionOperation local:
-                    return MethodKey.From(local.Symbol);
-            }
-        }
-
-        if (containing is not IMethodSymbol method || MethodKey.From(method) is not { } key)
-            return null;
-
-        var facts = FactsOf(key);
-        facts.Name ??= method.Name;
-        return key;
+        return facts;
     }
 
     private static (SyntaxTree, TextSpan) Key(IOperation operation) =>
@@ -269,17 +214,6 @@ internal sealed class CredentialCollector
         };
     }
 
-    private static bool IsInNameOf(IOperation operation)
-    {
-        for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
-        {
-            if (parent is INameOfOperation)
-                return true;
-        }
-
-        return false;
-    }
-
     private static bool IsPlainConstant(IOperation value)
     {
         while (value is IConversionOperation conversion)
@@ -290,4 +224,50 @@ internal sealed class CredentialCollector
 
     private static bool IsAssignmentTarget(IOperation operation) =>
         operation.Parent is IAssignmentOperation assignment && assignment.Target == operation;
+
+    /// <summary>
+    /// Visits every operation once, with an explicit stack (a long string concatenation nests deeply), knowing for
+    /// each the function that owns it. Attribute arguments such as <c>[Description("...")]</c> are text, never a
+    /// credential in use, and are skipped.
+    /// </summary>
+    private sealed class CollectorWalk
+    {
+        public CollectorWalk(CredentialCollector collector) => Collector = collector;
+
+        public CredentialCollector Collector { get; }
+
+        public void Walk(IOperation root, MethodKey? rootOwner)
+        {
+            var pending = new Stack<(IOperation Operation, MethodKey? Owner, bool InNameOf)>();
+            pending.Push((root, rootOwner, false));
+            while (pending.Count > 0)
+            {
+                var (operation, owner, inNameOf) = pending.Pop();
+                switch (operation)
+                {
+                    case { Kind: OperationKind.Attribute }:
+                        continue;
+                    case IAnonymousFunctionOperation lambda:
+                        Collector.AddNested(lambda.Symbol, owner);
+                        owner = MethodKey.From(lambda.Symbol);
+                        break;
+                    case ILocalFunctionOperation local:
+                        Collector.AddNested(local.Symbol, owner);
+                        owner = MethodKey.From(local.Symbol);
+                        break;
+                    case INameOfOperation:
+                        inNameOf = true;
+                        break;
+                    default:
+                        if (owner is { } key)
+                            Collector.Inspect(operation, key, inNameOf);
+                        break;
+                }
+
+                // Pushed in reverse so that children are visited in source order.
+                foreach (var child in operation.ChildOperations.Reverse())
+                    pending.Push((child, owner, inNameOf));
+            }
+        }
+    }
 }

@@ -31,6 +31,23 @@ internal static class RuleDescriptors
             HelpLink(id),
             customTags);
 
+    /// <summary>
+    /// A copy of <paramref name="rule"/> tagged as reported at the end of the compilation, for the findings of a
+    /// rule that need the whole project while the rest are reported file by file.
+    /// </summary>
+    public static DiagnosticDescriptor AtCompilationEnd(DiagnosticDescriptor rule) =>
+        new(
+            rule.Id,
+            rule.Title,
+            rule.MessageFormat,
+            rule.Category,
+            rule.DefaultSeverity,
+            rule.IsEnabledByDefault,
+            rule.Description,
+            rule.HelpLinkUri,
+            System.Linq.Enumerable.ToArray(
+                System.Linq.Enumerable.Append(rule.CustomTags, WellKnownDiagnosticTags.CompilationEnd)));
+
     /// <summary>The help link of rule <paramref name="id"/>, such as <c>rules.md#as1001</c>.</summary>
     public static string HelpLink(string id) => RulesDocument + "#" + id.ToLowerInvariant();
 }

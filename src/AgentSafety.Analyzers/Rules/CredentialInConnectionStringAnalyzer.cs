@@ -21,18 +21,19 @@ public sealed class CredentialInConnectionStringAnalyzer : DiagnosticAnalyzer
         RuleCategories.Credentials,
         DiagnosticSeverity.Error,
         description: "A password or account key inside a connection string or URI is a shared, long-lived secret " +
-            "in the source. Every user of the tool then acts with the same database or storage rights.",
-        isEnabledByDefault: true,
-        WellKnownDiagnosticTags.CompilationEnd);
+            "in the source. Every user of the tool then acts with the same database or storage rights.");
+
+    /// <summary>The same rule for findings that only a tool in another file reaches.</summary>
+    internal static readonly DiagnosticDescriptor ReachedRule = RuleDescriptors.AtCompilationEnd(Rule);
 
     /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule, ReachedRule);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        CredentialAnalysis.Register(context, CredentialFindingKind.EmbeddedCredential, Rule);
+        CredentialAnalysis.Register(context, CredentialFindingKind.EmbeddedCredential, new CredentialRule(Rule, ReachedRule));
     }
 }

@@ -3,6 +3,8 @@ using System.Collections.Immutable;
 using AgentSafety.Analyzers.Diagnostics;
 using AgentSafety.Analyzers.ToolModel;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -40,13 +42,13 @@ public sealed class DelegatedTokenEscapeAnalyzer : DiagnosticAnalyzer
 
             var exception = start.Compilation.GetTypeByMetadataName("System.Exception");
 
-            // Work starts only where a token is used, so methods that never touch one cost nothing.
-            start.RegisterOperationBlockStartAction(block =>
+            // Only the few nodes that can start an escape are bound: a '.Value' read, an assignment, a return.
+            start.RegisterTreeToolsAction(tools, context =>
             {
-                var tracer = new TokenTracer(tools, exception, block.OwningSymbol);
-                block.RegisterOperationAction(tracer.OnTokenValue, OperationKind.PropertyReference);
-                block.RegisterOperationAction(tracer.OnAssignment, OperationKind.SimpleAssignment);
-                block.RegisterOperationAction(tracer.OnReturn, OperationKind.Return);
+                var tracer = new TokenTracer(tools, exception, context.SemanticModel, context.ReportDiagnostic);
+                var root = context.SemanticModel.SyntaxTree.GetRoot(context.CancellationToken);
+                foreach (var node in root.DescendantNodes())
+                    tracer.Visit(node, context.CancellationToken);
             });
         });
     }
@@ -61,57 +63,73 @@ public sealed class DelegatedTokenEscapeAnalyzer : DiagnosticAnalyzer
 
         private readonly ToolCompilationContext _tools;
         private readonly INamedTypeSymbol? _exception;
-        private readonly ISymbol _owner;
+        private readonly SemanticModel _model;
+        private readonly System.Action<Diagnostic> _report;
         private readonly HashSet<Microsoft.CodeAnalysis.Text.TextSpan> _reported = new();
-        private System.Action<Diagnostic> _report = static _ => { };
 
-        public TokenTracer(ToolCompilationContext tools, INamedTypeSymbol? exception, ISymbol owner)
+        public TokenTracer(
+            ToolCompilationContext tools,
+            INamedTypeSymbol? exception,
+            SemanticModel model,
+            System.Action<Diagnostic> report)
         {
             _tools = tools;
             _exception = exception;
-            _owner = owner;
+            _model = model;
+            _report = report;
         }
 
-        public void OnTokenValue(OperationAnalysisContext context)
+        public void Visit(SyntaxNode node, System.Threading.CancellationToken cancel)
         {
-            if (context.Operation is not IPropertyReferenceOperation
-                    { Property.Name: "Value", Instance: { } instance } value ||
+            switch (node)
+            {
+                case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Value" }:
+                case MemberBindingExpressionSyntax { Name.Identifier.ValueText: "Value" }:
+                    OnTokenValue(_model.GetOperation(node, cancel));
+                    break;
+                case AssignmentExpressionSyntax assignment when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression):
+                    OnAssignment(_model.GetOperation(assignment, cancel) as ISimpleAssignmentOperation);
+                    break;
+                case ReturnStatementSyntax { Expression: not null } statement:
+                    OnReturn(_model.GetOperation(statement, cancel) as IReturnOperation);
+                    break;
+                case ArrowExpressionClauseSyntax arrow:
+                    OnReturn(_model.GetOperation(arrow.Expression, cancel)?.Parent as IReturnOperation);
+                    break;
+                case LambdaExpressionSyntax { ExpressionBody: { } body }:
+                    OnReturn(_model.GetOperation(body, cancel)?.Parent as IReturnOperation);
+                    break;
+            }
+        }
+
+        private void OnTokenValue(IOperation? operation)
+        {
+            if (operation is not IPropertyReferenceOperation { Property.Name: "Value", Instance: { } instance } value ||
                 !ToolCompilationContext.Is(instance.Type, _tools.AccessToken))
             {
                 return;
             }
 
-            lock (_reported)
-            {
-                _report = context.ReportDiagnostic;
-                Trace(value, 0);
-            }
+            Trace(value, 0);
         }
 
-        public void OnAssignment(OperationAnalysisContext context)
+        private void OnAssignment(ISimpleAssignmentOperation? assignment)
         {
-            var assignment = (ISimpleAssignmentOperation)context.Operation;
-            if (!IsTokenObject(assignment.Value) || StoredMember(assignment.Target) is not { } member)
-                return;
-
-            lock (_reported)
+            if (assignment is null || !IsTokenObject(assignment.Value) ||
+                StoredMember(assignment.Target) is not { } member)
             {
-                _report = context.ReportDiagnostic;
-                Report(assignment.Value, $"stored in '{member}', where it outlives the call");
+                return;
             }
+
+            Report(assignment.Value, $"stored in '{member}', where it outlives the call");
         }
 
-        public void OnReturn(OperationAnalysisContext context)
+        private void OnReturn(IReturnOperation? operation)
         {
-            var returned = ((IReturnOperation)context.Operation).ReturnedValue;
-            if (returned is null || !IsTokenObject(returned) || !IsInTool(returned))
+            if (operation?.ReturnedValue is not { } returned || !IsTokenObject(returned) || !IsInTool(returned))
                 return;
 
-            lock (_reported)
-            {
-                _report = context.ReportDiagnostic;
-                Report(returned, "returned to the model");
-            }
+            Report(returned, "returned to the model");
         }
 
         private void Trace(IOperation start, int hops)
@@ -221,7 +239,7 @@ public sealed class DelegatedTokenEscapeAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            return _owner is IMethodSymbol method && IsTool(method);
+            return _model.GetEnclosingSymbol(operation.Syntax.SpanStart) is IMethodSymbol method && IsTool(method);
         }
 
         // A tool the generator or a framework calls: attributed, or taking a [DelegatedToken] parameter.

@@ -3,14 +3,19 @@ using AgentSafety.Analyzers.Diagnostics;
 using AgentSafety.Analyzers.ToolModel;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace AgentSafety.Analyzers.Rules;
 
-/// <summary>AS1005: a method with requirements registered through a factory that does not enforce them.</summary>
+/// <summary>
+/// AS1005: a method with requirements registered through a factory that does not enforce them, either by name
+/// (<c>AIFunctionFactory.Create</c>, <c>McpServerTool.Create</c>, <c>KernelFunctionFactory.CreateFromMethod</c>) or
+/// by a framework call that discovers a type's attributed methods (<c>WithTools&lt;T&gt;()</c>,
+/// <c>AddFromType&lt;T&gt;()</c>, <c>ImportPluginFromObject(obj)</c> and their kin).
+/// </summary>
 /// <remarks>
-/// A <c>[KernelFunction]</c> or <c>[McpServerTool]</c> method with requirements that its framework discovers on its
-/// own (<c>KernelPluginFactory.CreateFromType</c>, <c>WithTools&lt;T&gt;()</c>) is not reported: the discovery call
-/// names the type, not the method, and is not followed.
+/// A discovery call is followed when its type is known at compile time: a type argument, a <c>typeof</c> argument or
+/// the static type of the object passed. <c>WithToolsFromAssembly()</c> is not followed.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class GuardBypassedAnalyzer : DiagnosticAnalyzer
@@ -37,8 +42,15 @@ public sealed class GuardBypassedAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(static start =>
         {
-            if (ToolCompilationContext.Create(start.Compilation) is { } tools && tools.ReferencesAgentSafety)
-                start.RegisterToolAction(tools, AnalyzeTool);
+            if (ToolCompilationContext.Create(start.Compilation) is not { ReferencesAgentSafety: true } tools)
+                return;
+
+            start.RegisterToolAction(tools, AnalyzeTool);
+            start.RegisterTreeToolsAction(tools, context =>
+            {
+                foreach (var call in context.Found.SetupCalls)
+                    AnalyzeDiscovery(context, call);
+            });
         });
     }
 
@@ -53,6 +65,41 @@ public sealed class GuardBypassedAnalyzer : DiagnosticAnalyzer
 
         var name = method.MethodKind == MethodKind.AnonymousFunction ? "lambda" : method.Name;
         context.ReportDiagnostic(Diagnostic.Create(Rule, tool.Location, name, FactoryName(tool.Factory)));
+    }
+
+    private static void AnalyzeDiscovery(TreeToolsAnalysisContext context, IInvocationOperation call)
+    {
+        var tools = context.Tools;
+        var attribute = FrameworkDiscovery.ToolAttribute(call.TargetMethod, tools);
+        if (attribute is null || FrameworkDiscovery.DiscoveredTypes(call) is not { Count: > 0 } types)
+            return;
+
+        var location = FrameworkDiscovery.NameLocation(call);
+        foreach (var type in types)
+        {
+            foreach (var member in type.GetMembers())
+            {
+                if (member is not IMethodSymbol method || !HasAttribute(method, attribute) ||
+                    !ToolDeclaration.Read(method, tools).HasOwnRequirements)
+                {
+                    continue;
+                }
+
+                var registration = call.TargetMethod.Name + "<" + type.Name + ">()";
+                context.ReportDiagnostic(Diagnostic.Create(Rule, location, method.Name, registration));
+            }
+        }
+    }
+
+    private static bool HasAttribute(IMethodSymbol method, INamedTypeSymbol attributeType)
+    {
+        foreach (var attribute in method.GetAttributes())
+        {
+            if (ToolCompilationContext.DerivesFrom(attribute.AttributeClass, attributeType))
+                return true;
+        }
+
+        return false;
     }
 
     private static string FactoryName(ToolFactory factory) => factory switch

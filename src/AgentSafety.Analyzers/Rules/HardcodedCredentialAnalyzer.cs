@@ -21,18 +21,19 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
         RuleCategories.Credentials,
         DiagnosticSeverity.Error,
         description: "A secret written into a tool's code acts for every user with the same long-lived rights and " +
-            "leaks with the source. Tools should call APIs with a short-lived token delegated by the signed-in user.",
-        isEnabledByDefault: true,
-        WellKnownDiagnosticTags.CompilationEnd);
+            "leaks with the source. Tools should call APIs with a short-lived token delegated by the signed-in user.");
+
+    /// <summary>The same rule for findings that only a tool in another file reaches.</summary>
+    internal static readonly DiagnosticDescriptor ReachedRule = RuleDescriptors.AtCompilationEnd(Rule);
 
     /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule, ReachedRule);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        CredentialAnalysis.Register(context, CredentialFindingKind.HardcodedCredential, Rule);
+        CredentialAnalysis.Register(context, CredentialFindingKind.HardcodedCredential, new CredentialRule(Rule, ReachedRule));
     }
 }

@@ -4,7 +4,6 @@ using AgentSafety.Analyzers.Diagnostics;
 using AgentSafety.Analyzers.ToolModel;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace AgentSafety.Analyzers.Rules;
 
@@ -16,9 +15,6 @@ namespace AgentSafety.Analyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class McpAuthorizationFiltersMissingAnalyzer : DiagnosticAnalyzer
 {
-    private const string AddMcpServer = "AddMcpServer";
-    private const string AddAuthorizationFilters = "AddAuthorizationFilters";
-
     internal static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
         RuleIdentifiers.McpAuthorizationFiltersMissing,
         title: "MCP tool has [Authorize] but the server never adds the authorization filters",
@@ -50,22 +46,24 @@ public sealed class McpAuthorizationFiltersMissingAnalyzer : DiagnosticAnalyzer
 
             var authorizedTools = new ConcurrentBag<AgentTool>();
             var calls = new ConcurrentDictionary<string, bool>();
-            start.RegisterToolAction(tools, context =>
+            start.RegisterTreeToolsAction(tools, context =>
             {
-                if (context.Tool is { Shape: ToolShape.McpServerTool, Declaration.Authorize: not null })
-                    authorizedTools.Add(context.Tool);
-            });
-            start.RegisterOperationAction(
-                context =>
+                foreach (var tool in context.Found.Tools)
                 {
-                    var name = ((IInvocationOperation)context.Operation).TargetMethod.Name;
-                    if (name is AddMcpServer or AddAuthorizationFilters)
-                        calls.TryAdd(name, true);
-                },
-                OperationKind.Invocation);
+                    if (tool is { Shape: ToolShape.McpServerTool, Declaration.Authorize: not null })
+                        authorizedTools.Add(tool);
+                }
+
+                foreach (var call in context.Found.SetupCalls)
+                {
+                    if (call.TargetMethod.Name is WellKnownNames.AddMcpServer or WellKnownNames.AddAuthorizationFilters)
+                        calls.TryAdd(call.TargetMethod.Name, true);
+                }
+            });
             start.RegisterCompilationEndAction(context =>
             {
-                if (!calls.ContainsKey(AddMcpServer) || calls.ContainsKey(AddAuthorizationFilters))
+                if (!calls.ContainsKey(WellKnownNames.AddMcpServer) ||
+                    calls.ContainsKey(WellKnownNames.AddAuthorizationFilters))
                     return;
 
                 foreach (var tool in authorizedTools)

@@ -42,14 +42,16 @@ public sealed class McpFunctionLosesAuthorizationAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(
-                context => Analyze(context, (IInvocationOperation)context.Operation, tools),
-                OperationKind.Invocation);
+            start.RegisterTreeToolsAction(tools, context =>
+            {
+                foreach (var call in context.Found.FactoryCalls)
+                    Analyze(context, call, tools);
+            });
         });
     }
 
     private static void Analyze(
-        OperationAnalysisContext context,
+        TreeToolsAnalysisContext context,
         IInvocationOperation invocation,
         ToolCompilationContext tools)
     {

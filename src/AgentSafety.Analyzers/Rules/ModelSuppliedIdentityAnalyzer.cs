@@ -13,9 +13,8 @@ namespace AgentSafety.Analyzers.Rules;
 /// value decides an authorization check, a query filter or a relationship check.
 /// </summary>
 /// <remarks>
-/// Whether a method is a tool can be known only once every factory call is seen, and a method's body only in its
-/// own operation block, so uses are collected as bodies are analysed and reported at the end of the compilation.
-/// The rule therefore shows on a build or a full-solution analysis, not while typing.
+/// Reported from the file where the tool is found. A factory call in one file registering a method of another
+/// reports on the method's parameter, which an IDE shows on a build or a full-solution analysis.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ModelSuppliedIdentityAnalyzer : DiagnosticAnalyzer
@@ -31,8 +30,7 @@ public sealed class ModelSuppliedIdentityAnalyzer : DiagnosticAnalyzer
             "the model writes what its context tells it to, including an injected prompt. When that value decides " +
             "who is authorized, which rows a query returns or whose relationship is checked, anyone who can steer " +
             "the model acts as any user. Read the identity from the principal the host signed in.",
-        isEnabledByDefault: true,
-        WellKnownDiagnosticTags.CompilationEnd);
+        isEnabledByDefault: true);
 
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
@@ -47,70 +45,80 @@ public sealed class ModelSuppliedIdentityAnalyzer : DiagnosticAnalyzer
             if (ToolCompilationContext.Create(start.Compilation) is not { } tools)
                 return;
 
-            var state = new State();
-            start.RegisterToolAction(tools, context => state.AddTool(context.Tool.Method, context.Tool.Declaration));
-            start.RegisterRequirementAction(tools, context => state.AddTool(context.Method, context.Declaration));
-            start.RegisterOperationAction(
-                context => state.AddUse((IParameterReferenceOperation)context.Operation),
-                OperationKind.ParameterReference);
-            start.RegisterCompilationEndAction(state.Report);
+            // A method can be a tool twice (attributed and registered) and carry requirements as well.
+            var reported = new ConcurrentDictionary<Location, bool>();
+            start.RegisterToolAction(tools, context => Analyze(
+                context.Tool.Method, context.Tool.Declaration, context.SemanticModel, reported,
+                context.ReportDiagnostic, context.CancellationToken));
+            start.RegisterRequirementAction(tools, context => Analyze(
+                context.Method, context.Declaration, context.SemanticModel, reported, context.ReportDiagnostic,
+                context.CancellationToken));
         });
     }
 
-    private sealed class State
+    private static void Analyze(
+        IMethodSymbol? method,
+        ToolDeclaration declaration,
+        SemanticModel model,
+        ConcurrentDictionary<Location, bool> reported,
+        System.Action<Diagnostic> report,
+        System.Threading.CancellationToken cancel)
     {
-        // Keyed by the parameter's declaration: a lambda's symbol may differ between the operation trees that
-        // see it, its location does not.
-        private readonly ConcurrentDictionary<Location, IParameterSymbol> _toolParameters = new();
-        private readonly ConcurrentDictionary<Location, string> _uses = new();
+        if (method is null || !HasIdentityParameter(method, declaration))
+            return;
 
-        public void AddTool(IMethodSymbol? method, ToolDeclaration declaration)
+        if (FunctionBodies.Find(method, model, cancel) is not { } body)
+            return;
+
+        foreach (var operation in body.DescendantsAndSelf())
         {
-            if (method is null)
-                return;
-
-            foreach (var parameter in method.Parameters)
+            if (operation is not IParameterReferenceOperation reference ||
+                !IsToolParameter(reference.Parameter, method, declaration) ||
+                IdentityParameters.ClassifyUse(reference) is not { } use)
             {
-                if (parameter.Locations.Length == 0 || !parameter.Locations[0].IsInSource ||
-                    !IdentityParameters.IsIdentityName(parameter.Name) || IsCheckedObject(parameter, declaration))
-                {
-                    continue;
-                }
-
-                _toolParameters.TryAdd(parameter.Locations[0], parameter);
-            }
-        }
-
-        public void AddUse(IParameterReferenceOperation reference)
-        {
-            var parameter = reference.Parameter;
-            if (parameter.Locations.Length == 0 || !IdentityParameters.IsIdentityName(parameter.Name))
-                return;
-
-            if (IdentityParameters.ClassifyUse(reference) is { } use)
-                _uses.TryAdd(parameter.Locations[0], use);
-        }
-
-        public void Report(CompilationAnalysisContext context)
-        {
-            foreach (var entry in _toolParameters)
-            {
-                if (_uses.TryGetValue(entry.Key, out var use))
-                    context.ReportDiagnostic(Diagnostic.Create(Rule, entry.Key, entry.Value.Name, use));
-            }
-        }
-
-        // The object of a [RequiresRelation] is checked against the signed-in user before the tool runs, so the
-        // model choosing it is the point of the check, not a fault.
-        private static bool IsCheckedObject(IParameterSymbol parameter, ToolDeclaration declaration)
-        {
-            foreach (var relation in declaration.Relations)
-            {
-                if (relation.ParameterName == parameter.Name)
-                    return true;
+                continue;
             }
 
+            var location = reference.Parameter.Locations[0];
+            if (reported.TryAdd(location, true))
+                report(Diagnostic.Create(Rule, location, reference.Parameter.Name, use));
+        }
+    }
+
+    private static bool HasIdentityParameter(IMethodSymbol method, ToolDeclaration declaration)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            if (IsToolParameter(parameter, method, declaration))
+                return true;
+        }
+
+        return false;
+    }
+
+    // By location: a lambda's symbol may differ between the operation trees that see it, its location does not.
+    private static bool IsDeclaredBy(IParameterSymbol parameter, IMethodSymbol method) =>
+        parameter.ContainingSymbol is { Locations: { Length: > 0 } own } &&
+        method.Locations.Length > 0 &&
+        own[0].Equals(method.Locations[0]);
+
+    // The object of a [RequiresRelation] is checked against the signed-in user before the tool runs, so the model
+    // choosing it is the point of the check, not a fault.
+    private static bool IsToolParameter(IParameterSymbol parameter, IMethodSymbol method, ToolDeclaration declaration)
+    {
+        if (parameter.Locations.Length == 0 || !parameter.Locations[0].IsInSource ||
+            !IdentityParameters.IsIdentityName(parameter.Name) ||
+            !IsDeclaredBy(parameter, method))
+        {
             return false;
         }
+
+        foreach (var relation in declaration.Relations)
+        {
+            if (relation.ParameterName == parameter.Name)
+                return false;
+        }
+
+        return true;
     }
 }

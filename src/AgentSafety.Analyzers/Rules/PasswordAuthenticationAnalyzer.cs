@@ -20,18 +20,19 @@ public sealed class PasswordAuthenticationAnalyzer : DiagnosticAnalyzer
         RuleCategories.Credentials,
         DiagnosticSeverity.Warning,
         description: "Password authentication gives a tool a service account's full, long-lived rights and cannot " +
-            "be scoped to the signed-in user. Tools should call APIs with a delegated, short-lived token.",
-        isEnabledByDefault: true,
-        WellKnownDiagnosticTags.CompilationEnd);
+            "be scoped to the signed-in user. Tools should call APIs with a delegated, short-lived token.");
+
+    /// <summary>The same rule for findings that only a tool in another file reaches.</summary>
+    internal static readonly DiagnosticDescriptor ReachedRule = RuleDescriptors.AtCompilationEnd(Rule);
 
     /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule, ReachedRule);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        CredentialAnalysis.Register(context, CredentialFindingKind.PasswordAuthentication, Rule);
+        CredentialAnalysis.Register(context, CredentialFindingKind.PasswordAuthentication, new CredentialRule(Rule, ReachedRule));
     }
 }

@@ -3,7 +3,6 @@ using AgentSafety.Analyzers.Diagnostics;
 using AgentSafety.Analyzers.ToolModel;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace AgentSafety.Analyzers.Rules;
 
@@ -34,27 +33,14 @@ public sealed class PublicToolWithoutJustificationAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(static start =>
         {
-            if (ToolCompilationContext.Create(start.Compilation) is not { PublicToolAttribute: { } attributeType })
+            if (ToolCompilationContext.Create(start.Compilation) is not { PublicToolAttribute: { } attributeType } tools)
                 return;
 
-            start.RegisterSymbolAction(
-                context => Analyze(context.Symbol, attributeType, context.ReportDiagnostic, context.CancellationToken),
-                SymbolKind.Method,
-                SymbolKind.NamedType);
-            start.RegisterOperationAction(
-                context =>
-                {
-                    var symbol = context.Operation switch
-                    {
-                        IAnonymousFunctionOperation lambda => lambda.Symbol,
-                        ILocalFunctionOperation local => local.Symbol,
-                        _ => null,
-                    };
-                    if (symbol is not null)
-                        Analyze(symbol, attributeType, context.ReportDiagnostic, context.CancellationToken);
-                },
-                OperationKind.AnonymousFunction,
-                OperationKind.LocalFunction);
+            start.RegisterTreeToolsAction(tools, context =>
+            {
+                foreach (var symbol in context.Found.AttributedFunctions)
+                    Analyze(symbol, attributeType, context.ReportDiagnostic, context.CancellationToken);
+            });
         });
     }
 

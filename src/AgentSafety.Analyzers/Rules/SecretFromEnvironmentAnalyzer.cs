@@ -21,18 +21,19 @@ public sealed class SecretFromEnvironmentAnalyzer : DiagnosticAnalyzer
         RuleCategories.Credentials,
         DiagnosticSeverity.Warning,
         description: "A key read from the environment or configuration inside a tool gives every caller the " +
-            "application's own rights, whoever the signed-in user is. Tools should act with a delegated token.",
-        isEnabledByDefault: true,
-        WellKnownDiagnosticTags.CompilationEnd);
+            "application's own rights, whoever the signed-in user is. Tools should act with a delegated token.");
+
+    /// <summary>The same rule for findings that only a tool in another file reaches.</summary>
+    internal static readonly DiagnosticDescriptor ReachedRule = RuleDescriptors.AtCompilationEnd(Rule);
 
     /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule, ReachedRule);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        CredentialAnalysis.Register(context, CredentialFindingKind.SecretFromEnvironment, Rule);
+        CredentialAnalysis.Register(context, CredentialFindingKind.SecretFromEnvironment, new CredentialRule(Rule, ReachedRule));
     }
 }

@@ -1,7 +1,6 @@
 using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace AgentSafety.Analyzers.ToolModel;
 
@@ -13,12 +12,14 @@ internal readonly struct ToolAnalysisContext
     public ToolAnalysisContext(
         AgentTool tool,
         ToolCompilationContext tools,
+        SemanticModel semanticModel,
         AnalyzerOptions options,
         Action<Diagnostic> reportDiagnostic,
         System.Threading.CancellationToken cancellationToken)
     {
         Tool = tool;
         Tools = tools;
+        SemanticModel = semanticModel;
         Options = options;
         _reportDiagnostic = reportDiagnostic;
         CancellationToken = cancellationToken;
@@ -28,6 +29,9 @@ internal readonly struct ToolAnalysisContext
 
     public ToolCompilationContext Tools { get; }
 
+    /// <summary>The model of the file the tool is reported in (<see cref="AgentTool.Location"/>).</summary>
+    public SemanticModel SemanticModel { get; }
+
     public AnalyzerOptions Options { get; }
 
     public System.Threading.CancellationToken CancellationToken { get; }
@@ -35,14 +39,57 @@ internal readonly struct ToolAnalysisContext
     public void ReportDiagnostic(Diagnostic diagnostic) => _reportDiagnostic(diagnostic);
 }
 
-/// <summary>Registers one callback that runs for every agent tool, whatever its shape.</summary>
+/// <summary>What an analyzer's file action receives: everything the shared index found in one file.</summary>
+internal readonly struct TreeToolsAnalysisContext
+{
+    private readonly SemanticModelAnalysisContext _context;
+
+    public TreeToolsAnalysisContext(SemanticModelAnalysisContext context, TreeTools found, ToolCompilationContext tools)
+    {
+        _context = context;
+        Found = found;
+        Tools = tools;
+    }
+
+    public TreeTools Found { get; }
+
+    public ToolCompilationContext Tools { get; }
+
+    public SemanticModel SemanticModel => _context.SemanticModel;
+
+    public AnalyzerOptions Options => _context.Options;
+
+    public System.Threading.CancellationToken CancellationToken => _context.CancellationToken;
+
+    public void ReportDiagnostic(Diagnostic diagnostic) => _context.ReportDiagnostic(diagnostic);
+}
+
+/// <summary>
+/// Registers callbacks on the shared <see cref="ToolIndex"/>: one per file, one per tool, one per method with
+/// requirements. They run as semantic-model actions, so an IDE shows their diagnostics as the file is edited.
+/// </summary>
 internal static class ToolAnalysisExtensions
 {
+    /// <summary>Calls <paramref name="action"/> once per source file with what the index found in it.</summary>
+    public static void RegisterTreeToolsAction(
+        this CompilationStartAnalysisContext context,
+        ToolCompilationContext tools,
+        Action<TreeToolsAnalysisContext> action)
+    {
+        var index = ToolIndex.For(context.Compilation);
+        context.RegisterSemanticModelAction(modelContext =>
+        {
+            var found = index.In(modelContext.SemanticModel, modelContext.CancellationToken);
+            action(new TreeToolsAnalysisContext(modelContext, found, tools));
+        });
+    }
+
     /// <summary>
     /// Calls <paramref name="action"/> once for each declared tool (<c>[KernelFunction]</c>, <c>[McpServerTool]</c>,
-    /// <c>AIFunction</c> subclass) and once for each factory call whose target is statically known. A method both
-    /// attributed and passed to a factory is seen twice, once per shape; analyzers that report on the method
-    /// itself skip the factory shape in that case (see <see cref="ToolRecognizer.GetAttributedShape"/>).
+    /// <c>AIFunction</c> subclass) and once for each factory call whose target is statically known, in the file
+    /// where the tool is reported. A method both attributed and passed to a factory is seen twice, once per shape;
+    /// analyzers that report on the method itself skip the factory shape in that case (see
+    /// <see cref="ToolRecognizer.GetAttributedShape"/>).
     /// </summary>
     public static void RegisterToolAction(
         this CompilationStartAnalysisContext context,
@@ -52,68 +99,41 @@ internal static class ToolAnalysisExtensions
         if (!tools.ReferencesAgentFramework)
             return;
 
-        context.RegisterSymbolAction(
-            symbolContext =>
+        context.RegisterTreeToolsAction(tools, treeContext =>
+        {
+            foreach (var tool in treeContext.Found.Tools)
             {
-                var tool = symbolContext.Symbol switch
-                {
-                    IMethodSymbol method => ToolRecognizer.FromAttributedMethod(method, tools),
-                    INamedTypeSymbol type => ToolRecognizer.FromAIFunctionSubclass(type, tools),
-                    _ => null,
-                };
-                if (tool is not null)
-                {
-                    action(new ToolAnalysisContext(
-                        tool,
-                        tools,
-                        symbolContext.Options,
-                        symbolContext.ReportDiagnostic,
-                        symbolContext.CancellationToken));
-                }
-            },
-            SymbolKind.Method,
-            SymbolKind.NamedType);
-
-        context.RegisterOperationAction(
-            operationContext =>
-            {
-                var invocation = (IInvocationOperation)operationContext.Operation;
-                if (ToolRecognizer.FromFactoryCall(invocation, tools) is { } tool)
-                {
-                    action(new ToolAnalysisContext(
-                        tool,
-                        tools,
-                        operationContext.Options,
-                        operationContext.ReportDiagnostic,
-                        operationContext.CancellationToken));
-                }
-            },
-            OperationKind.Invocation);
+                action(new ToolAnalysisContext(
+                    tool,
+                    tools,
+                    treeContext.SemanticModel,
+                    treeContext.Options,
+                    treeContext.ReportDiagnostic,
+                    treeContext.CancellationToken));
+            }
+        });
     }
 }
 
 /// <summary>What a requirement action receives: a method that carries AgentSafety attributes.</summary>
 internal readonly struct RequirementAnalysisContext
 {
-    private readonly SymbolAnalysisContext _context;
+    private readonly TreeToolsAnalysisContext _context;
 
-    public RequirementAnalysisContext(
-        SymbolAnalysisContext context,
-        IMethodSymbol method,
-        ToolDeclaration declaration,
-        ToolCompilationContext tools)
+    public RequirementAnalysisContext(TreeToolsAnalysisContext context, RequirementMethod method)
     {
         _context = context;
-        Method = method;
-        Declaration = declaration;
-        Tools = tools;
+        Method = method.Method;
+        Declaration = method.Declaration;
     }
 
     public IMethodSymbol Method { get; }
 
     public ToolDeclaration Declaration { get; }
 
-    public ToolCompilationContext Tools { get; }
+    public ToolCompilationContext Tools => _context.Tools;
+
+    public SemanticModel SemanticModel => _context.SemanticModel;
 
     public AnalyzerOptions Options => _context.Options;
 
@@ -138,48 +158,10 @@ internal static class RequirementAnalysisExtensions
         if (!tools.ReferencesAgentSafety)
             return;
 
-        context.RegisterSymbolAction(
-            symbolContext =>
-            {
-                var method = (IMethodSymbol)symbolContext.Symbol;
-                if (!HasAnyAttribute(method))
-                    return;
-
-                var declaration = ToolDeclaration.Read(method, tools);
-                if (declaration.HasOwnRequirements ||
-                    declaration.DelegatedTokens.Length > 0 ||
-                    (declaration.PublicTool is not null && HasOwnAttribute(method, tools.PublicToolAttribute)))
-                {
-                    action(new RequirementAnalysisContext(symbolContext, method, declaration, tools));
-                }
-            },
-            SymbolKind.Method);
-    }
-
-    // Every condition above needs an attribute on the method or a parameter; most methods have none, and this
-    // check is far cheaper than reading the declaration.
-    private static bool HasAnyAttribute(IMethodSymbol method)
-    {
-        if (method.GetAttributes().Length > 0)
-            return true;
-
-        foreach (var parameter in method.Parameters)
+        context.RegisterTreeToolsAction(tools, treeContext =>
         {
-            if (parameter.GetAttributes().Length > 0)
-                return true;
-        }
-
-        return false;
-    }
-
-    private static bool HasOwnAttribute(IMethodSymbol method, INamedTypeSymbol? attributeType)
-    {
-        foreach (var attribute in method.GetAttributes())
-        {
-            if (ToolCompilationContext.Is(attribute.AttributeClass, attributeType))
-                return true;
-        }
-
-        return false;
+            foreach (var method in treeContext.Found.RequirementMethods)
+                action(new RequirementAnalysisContext(treeContext, method));
+        });
     }
 }

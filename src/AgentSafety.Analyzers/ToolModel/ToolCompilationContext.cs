@@ -3,9 +3,9 @@ using Microsoft.CodeAnalysis;
 namespace AgentSafety.Analyzers.ToolModel;
 
 /// <summary>
-/// The well-known symbols of one compilation, resolved once. Every analyzer creates one in its compilation-start
-/// action and stops there when <see cref="Create"/> returns <see langword="null"/>: a project that references no
-/// agent framework and no AgentSafety attribute has no tools to check.
+/// The well-known symbols of one compilation, resolved once and shared. Every analyzer asks for it in its
+/// compilation-start action and stops there when <see cref="Create"/> returns <see langword="null"/>: a project
+/// that references no agent framework and no AgentSafety attribute has no tools to check.
 /// </summary>
 internal sealed class ToolCompilationContext
 {
@@ -88,7 +88,10 @@ internal sealed class ToolCompilationContext
     /// Resolves the symbols of <paramref name="compilation"/>, or returns <see langword="null"/> when it references
     /// neither an agent framework nor AgentSafety, so the caller can register nothing.
     /// </summary>
-    public static ToolCompilationContext? Create(Compilation compilation)
+    public static ToolCompilationContext? Create(Compilation compilation) => ToolIndex.For(compilation).Context;
+
+    /// <summary>Resolves the symbols afresh; <see cref="Create"/> returns the copy every analyzer shares.</summary>
+    internal static ToolCompilationContext? ResolveFrom(Compilation compilation)
     {
         var context = new ToolCompilationContext(compilation);
         if (!context.ReferencesAgentFramework && !context.ReferencesAgentSafety)

@@ -38,4 +38,17 @@ internal static class WellKnownNames
     public const string ClaimsPrincipal = "System.Security.Claims.ClaimsPrincipal";
     public const string FromKeyedServicesAttribute =
         "Microsoft.Extensions.DependencyInjection.FromKeyedServicesAttribute";
+
+    public const string AddMcpServer = "AddMcpServer";
+    public const string AddAuthorizationFilters = "AddAuthorizationFilters";
+
+    /// <summary>
+    /// Calls the rules look for by name besides the tool factories: MCP server set-up, and the framework methods
+    /// that discover a type's attributed methods as tools (MCP <c>WithTools</c>, Semantic Kernel plugins).
+    /// </summary>
+    public static readonly System.Collections.Immutable.ImmutableHashSet<string> SetupMethodNames =
+        System.Collections.Immutable.ImmutableHashSet.Create(
+            System.StringComparer.Ordinal,
+            AddMcpServer, AddAuthorizationFilters, "WithTools", "AddFromType", "AddFromObject", "CreateFromType",
+            "CreateFromObject", "ImportPluginFromType", "ImportPluginFromObject");
 }

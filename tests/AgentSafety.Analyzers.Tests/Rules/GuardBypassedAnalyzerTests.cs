@@ -69,4 +69,72 @@ public sealed class GuardBypassedAnalyzerTests
             public AIFunction[] Register() => [AIFunctionFactory.Create(Quote), AIFunctionFactory.Create(Hours)];
         }
         """);
+
+    [Fact]
+    public Task McpWithToolsOfTypeWithRequirements_Triggers() => Verify.VerifyAsync("""
+        using AgentSafety;
+        using Microsoft.Extensions.DependencyInjection;
+        using ModelContextProtocol.Server;
+
+        [McpServerToolType]
+        public sealed partial class OrderTools
+        {
+            [McpServerTool, RequiresPermission("orders:cancel")]
+            public string Cancel(string orderId) => orderId;
+
+            [McpServerTool, PublicTool("Order status pages are public")]
+            public string Status(string orderId) => orderId;
+        }
+
+        public static class Server
+        {
+            public static void Configure(IServiceCollection services) =>
+                services.AddMcpServer().{|#0:WithTools<OrderTools>|}();
+        }
+        """,
+        Verify.Diagnostic("AS1005").WithLocation(0).WithArguments("Cancel", "WithTools<OrderTools>()"));
+
+    [Fact]
+    public Task KernelPluginsFromTypeAndObject_Trigger() => Verify.VerifyAsync("""
+        using AgentSafety;
+        using Microsoft.SemanticKernel;
+
+        public sealed partial class MailPlugin
+        {
+            [KernelFunction, RequiresApproval("Send mail to {to}")]
+            public string Send(string to) => to;
+        }
+
+        public static class Setup
+        {
+            public static void Configure(Kernel kernel)
+            {
+                kernel.Plugins.{|#0:AddFromType<MailPlugin>|}();
+                kernel.{|#1:ImportPluginFromObject|}(new MailPlugin());
+            }
+        }
+        """,
+        Verify.Diagnostic("AS1005").WithLocation(0).WithArguments("Send", "AddFromType<MailPlugin>()"),
+        Verify.Diagnostic("AS1005").WithLocation(1).WithArguments("Send", "ImportPluginFromObject<MailPlugin>()"));
+
+    [Fact]
+    public Task DiscoveryOfGuardedOrUndeclaredTypes_DoesNotTrigger() => Verify.VerifyAsync("""
+        using AgentSafety;
+        using Microsoft.SemanticKernel;
+
+        public sealed class WeatherPlugin
+        {
+            [KernelFunction, PublicTool("Weather is public")]
+            public string Forecast(string city) => city;
+        }
+
+        public static class Setup
+        {
+            public static void Configure(Kernel kernel, System.Type unknown)
+            {
+                kernel.Plugins.AddFromType<WeatherPlugin>();
+                kernel.Plugins.AddFromObject(new object());
+            }
+        }
+        """);
 }

@@ -9,8 +9,9 @@ namespace AgentSafety.Analyzers.Tests.Verifiers;
 internal static class AnalyzerVerifier<TAnalyzer>
     where TAnalyzer : DiagnosticAnalyzer, new()
 {
+    // A rule may have two descriptors with one id (reported per file, or at compilation end); both say the same.
     public static DiagnosticResult Diagnostic(string id) =>
-        CSharpAnalyzerVerifier<TAnalyzer, DefaultVerifier>.Diagnostic(id);
+        new(new TAnalyzer().SupportedDiagnostics.First(descriptor => descriptor.Id == id));
 
     public static Task VerifyAsync(string source, params DiagnosticResult[] expected)
     {
@@ -25,6 +26,7 @@ internal static class AnalyzerVerifier<TAnalyzer>
         {
             ReferenceAssemblies = TestReferences.None;
             TestState.AdditionalReferences.AddRange(TestReferences.Assemblies);
+            MarkupOptions = MarkupOptions.UseFirstDescriptor;
         }
     }
 }

@@ -42,6 +42,7 @@ internal static class CodeFixVerifier<TAnalyzer, TCodeFix>
         {
             ReferenceAssemblies = TestReferences.None;
             TestState.AdditionalReferences.AddRange(TestReferences.Assemblies);
+            MarkupOptions = MarkupOptions.UseFirstDescriptor;
         }
 
         /// <summary>Compiles without the AgentSafety runtime, as a project that has not adopted it yet.</summary>
