@@ -78,6 +78,7 @@ internal sealed class CredentialAnalysis
 
             var analysis = new CredentialAnalysis(
                 kind, rule, CredentialFacts.For(start.Compilation), MaxDepth(globalOptions), analyzeTests);
+            start.RegisterOperationBlockAction(analysis._facts.Remember);
             start.RegisterToolAction(tools, analysis.AnalyzeTool);
             start.RegisterCompilationEndAction(analysis.ReportReachedFromOtherFiles);
         });

@@ -24,17 +24,20 @@ internal sealed class CredentialCollector
     public Dictionary<MethodKey, MethodFacts> Facts { get; } = new();
 
     /// <summary>
-    /// Walks <paramref name="body"/>, whose operations belong to <paramref name="member"/> (null for a field or
+    /// Walks the operation blocks of one body, which belong to <paramref name="member"/> (null for a field or
     /// property initializer, where only lambdas own what they hold).
     /// </summary>
-    public static IReadOnlyDictionary<MethodKey, MethodFacts> Collect(IOperation body, IMethodSymbol? member)
+    public static IReadOnlyDictionary<MethodKey, MethodFacts> Collect(
+        IReadOnlyList<IOperation> blocks, IMethodSymbol? member)
     {
         var collector = new CollectorWalk(new CredentialCollector());
         var owner = MethodKey.From(member);
         if (owner is { } key)
             collector.Collector.FactsOf(key).Name = member!.Name;
 
-        collector.Walk(body, owner);
+        foreach (var block in blocks)
+            collector.Walk(block, owner);
+
         collector.Collector.DropUnreportableReads();
         return collector.Collector.Facts;
     }

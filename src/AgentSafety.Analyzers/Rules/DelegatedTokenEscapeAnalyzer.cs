@@ -3,8 +3,6 @@ using System.Collections.Immutable;
 using AgentSafety.Analyzers.Diagnostics;
 using AgentSafety.Analyzers.ToolModel;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -42,13 +40,16 @@ public sealed class DelegatedTokenEscapeAnalyzer : DiagnosticAnalyzer
 
             var exception = start.Compilation.GetTypeByMetadataName("System.Exception");
 
-            // Only the few nodes that can start an escape are bound: a '.Value' read, an assignment, a return.
-            start.RegisterTreeToolsAction(tools, context =>
+            // One callback per body, on the operation tree the compiler builds for every analyzer anyway; most bodies
+            // hold no token and the walk finds nothing to follow.
+            start.RegisterOperationBlockAction(block =>
             {
-                var tracer = new TokenTracer(tools, exception, context.SemanticModel, context.ReportDiagnostic);
-                var root = context.SemanticModel.SyntaxTree.GetRoot(context.CancellationToken);
-                foreach (var node in root.DescendantNodes())
-                    tracer.Visit(node, context.CancellationToken);
+                var tracer = new TokenTracer(tools, exception, block.OwningSymbol, block.ReportDiagnostic);
+                foreach (var root in block.OperationBlocks)
+                {
+                    foreach (var operation in root.DescendantsAndSelf())
+                        tracer.Visit(operation);
+                }
             });
         });
     }
@@ -63,41 +64,34 @@ public sealed class DelegatedTokenEscapeAnalyzer : DiagnosticAnalyzer
 
         private readonly ToolCompilationContext _tools;
         private readonly INamedTypeSymbol? _exception;
-        private readonly SemanticModel _model;
+        private readonly ISymbol _owner;
         private readonly System.Action<Diagnostic> _report;
         private readonly HashSet<Microsoft.CodeAnalysis.Text.TextSpan> _reported = new();
 
         public TokenTracer(
             ToolCompilationContext tools,
             INamedTypeSymbol? exception,
-            SemanticModel model,
+            ISymbol owner,
             System.Action<Diagnostic> report)
         {
             _tools = tools;
             _exception = exception;
-            _model = model;
+            _owner = owner;
             _report = report;
         }
 
-        public void Visit(SyntaxNode node, System.Threading.CancellationToken cancel)
+        public void Visit(IOperation operation)
         {
-            switch (node)
+            switch (operation)
             {
-                case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Value" }:
-                case MemberBindingExpressionSyntax { Name.Identifier.ValueText: "Value" }:
-                    OnTokenValue(_model.GetOperation(node, cancel));
+                case IPropertyReferenceOperation property:
+                    OnTokenValue(property);
                     break;
-                case AssignmentExpressionSyntax assignment when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression):
-                    OnAssignment(_model.GetOperation(assignment, cancel) as ISimpleAssignmentOperation);
+                case ISimpleAssignmentOperation assignment:
+                    OnAssignment(assignment);
                     break;
-                case ReturnStatementSyntax { Expression: not null } statement:
-                    OnReturn(_model.GetOperation(statement, cancel) as IReturnOperation);
-                    break;
-                case ArrowExpressionClauseSyntax arrow:
-                    OnReturn(_model.GetOperation(arrow.Expression, cancel)?.Parent as IReturnOperation);
-                    break;
-                case LambdaExpressionSyntax { ExpressionBody: { } body }:
-                    OnReturn(_model.GetOperation(body, cancel)?.Parent as IReturnOperation);
+                case IReturnOperation returned:
+                    OnReturn(returned);
                     break;
             }
         }
@@ -239,7 +233,7 @@ public sealed class DelegatedTokenEscapeAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            return _model.GetEnclosingSymbol(operation.Syntax.SpanStart) is IMethodSymbol method && IsTool(method);
+            return _owner is IMethodSymbol method && IsTool(method);
         }
 
         // A tool the generator or a framework calls: attributed, or taking a [DelegatedToken] parameter.

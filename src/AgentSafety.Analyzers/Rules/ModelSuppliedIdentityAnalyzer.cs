@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using AgentSafety.Analyzers.Diagnostics;
 using AgentSafety.Analyzers.ToolModel;
@@ -45,70 +46,76 @@ public sealed class ModelSuppliedIdentityAnalyzer : DiagnosticAnalyzer
             if (ToolCompilationContext.Create(start.Compilation) is not { } tools)
                 return;
 
+            var uses = new MemberBodyCache<IReadOnlyDictionary<Location, string>>(ReadUses);
+            var compilation = start.Compilation;
+
             // A method can be a tool twice (attributed and registered) and carry requirements as well.
             var reported = new ConcurrentDictionary<Location, bool>();
+            start.RegisterOperationBlockAction(uses.Remember);
             start.RegisterToolAction(tools, context => Analyze(
-                context.Tool.Method, context.Tool.Declaration, context.SemanticModel, reported,
-                context.ReportDiagnostic, context.CancellationToken));
+                context.Tool.Method, context.Tool.Declaration, Uses(context.Tool.Method, context.SemanticModel),
+                reported, context.ReportDiagnostic));
             start.RegisterRequirementAction(tools, context => Analyze(
-                context.Method, context.Declaration, context.SemanticModel, reported, context.ReportDiagnostic,
-                context.CancellationToken));
+                context.Method, context.Declaration, Uses(context.Method, context.SemanticModel), reported,
+                context.ReportDiagnostic));
+
+            IReadOnlyDictionary<Location, string>? Uses(IMethodSymbol? method, SemanticModel model) =>
+                method is { DeclaringSyntaxReferences: { Length: > 0 } references }
+                    ? uses.For(references[0].GetSyntax(), compilation, model, default)
+                    : null;
         });
+    }
+
+    // Per parameter declaration, the first use of an identity-named parameter that decides access.
+    private static IReadOnlyDictionary<Location, string> ReadUses(IReadOnlyList<IOperation> blocks, IMethodSymbol? _)
+    {
+        var uses = new Dictionary<Location, string>();
+        foreach (var block in blocks)
+        {
+            foreach (var operation in block.DescendantsAndSelf())
+            {
+                if (operation is not IParameterReferenceOperation reference)
+                    continue;
+
+                var parameter = reference.Parameter;
+                if (parameter.Locations.Length > 0 && IdentityParameters.IsIdentityName(parameter.Name) &&
+                    !uses.ContainsKey(parameter.Locations[0]) &&
+                    IdentityParameters.ClassifyUse(reference) is { } use)
+                {
+                    uses.Add(parameter.Locations[0], use);
+                }
+            }
+        }
+
+        return uses;
     }
 
     private static void Analyze(
         IMethodSymbol? method,
         ToolDeclaration declaration,
-        SemanticModel model,
+        IReadOnlyDictionary<Location, string>? uses,
         ConcurrentDictionary<Location, bool> reported,
-        System.Action<Diagnostic> report,
-        System.Threading.CancellationToken cancel)
+        System.Action<Diagnostic> report)
     {
-        if (method is null || !HasIdentityParameter(method, declaration))
+        if (method is null || uses is null)
             return;
 
-        if (FunctionBodies.Find(method, model, cancel) is not { } body)
-            return;
-
-        foreach (var operation in body.DescendantsAndSelf())
-        {
-            if (operation is not IParameterReferenceOperation reference ||
-                !IsToolParameter(reference.Parameter, method, declaration) ||
-                IdentityParameters.ClassifyUse(reference) is not { } use)
-            {
-                continue;
-            }
-
-            var location = reference.Parameter.Locations[0];
-            if (reported.TryAdd(location, true))
-                report(Diagnostic.Create(Rule, location, reference.Parameter.Name, use));
-        }
-    }
-
-    private static bool HasIdentityParameter(IMethodSymbol method, ToolDeclaration declaration)
-    {
         foreach (var parameter in method.Parameters)
         {
-            if (IsToolParameter(parameter, method, declaration))
-                return true;
+            if (!IsToolParameter(parameter, declaration) || !uses.TryGetValue(parameter.Locations[0], out var use))
+                continue;
+
+            if (reported.TryAdd(parameter.Locations[0], true))
+                report(Diagnostic.Create(Rule, parameter.Locations[0], parameter.Name, use));
         }
-
-        return false;
     }
-
-    // By location: a lambda's symbol may differ between the operation trees that see it, its location does not.
-    private static bool IsDeclaredBy(IParameterSymbol parameter, IMethodSymbol method) =>
-        parameter.ContainingSymbol is { Locations: { Length: > 0 } own } &&
-        method.Locations.Length > 0 &&
-        own[0].Equals(method.Locations[0]);
 
     // The object of a [RequiresRelation] is checked against the signed-in user before the tool runs, so the model
     // choosing it is the point of the check, not a fault.
-    private static bool IsToolParameter(IParameterSymbol parameter, IMethodSymbol method, ToolDeclaration declaration)
+    private static bool IsToolParameter(IParameterSymbol parameter, ToolDeclaration declaration)
     {
         if (parameter.Locations.Length == 0 || !parameter.Locations[0].IsInSource ||
-            !IdentityParameters.IsIdentityName(parameter.Name) ||
-            !IsDeclaredBy(parameter, method))
+            !IdentityParameters.IsIdentityName(parameter.Name))
         {
             return false;
         }
