@@ -21,6 +21,15 @@ internal sealed partial record AnalyzerReport(
         if (!csc.Success)
             throw new InvalidDataException("The build log has no Csc line in its task performance summary.");
 
+        return Parse(log, Seconds(csc.Groups["ms"].Value) / 1000);
+    }
+
+    /// <summary>
+    /// Reads the output of a compiler run with <c>/reportanalyzer</c> that took <paramref name="cscSeconds"/>.
+    /// </summary>
+    public static AnalyzerReport Parse(string output, double cscSeconds)
+    {
+        var log = output;
         var total = TotalAnalyzerTime().Matches(log).Sum(match => Seconds(match.Groups["seconds"].Value));
         var generatorSection = log.IndexOf("Total generator execution time", StringComparison.Ordinal);
         if (generatorSection < 0)
@@ -31,14 +40,27 @@ internal sealed partial record AnalyzerReport(
             .Sum(match => Seconds(match.Groups["seconds"].Value));
         var generator = lines.Where(match => match.Index > generatorSection)
             .Sum(match => Seconds(match.Groups["seconds"].Value));
-        return new AnalyzerReport(Seconds(csc.Groups["ms"].Value) / 1000, total, analyzers, generator);
+        return new AnalyzerReport(cscSeconds, total, analyzers, generator);
     }
 
     private static double Seconds(string text) =>
         text.StartsWith('<') ? 0 : double.Parse(text, CultureInfo.InvariantCulture);
 
+    /// <summary>The compiler's command line in a detailed build log: the program and its arguments.</summary>
+    public static (string Program, string Arguments) CompilerCommandLine(string log)
+    {
+        var line = CompilerCommand().Match(log);
+        if (!line.Success)
+            throw new InvalidDataException("The build log has no compiler command line.");
+
+        return (line.Groups["program"].Value, line.Groups["arguments"].Value);
+    }
+
     [GeneratedRegex(@"^\s*(?<ms>\d+) ms\s+Csc\s+\d+ calls", RegexOptions.Multiline)]
     private static partial Regex CscSummary();
+
+    [GeneratedRegex(@"^\s*(?<program>\S+/csc) (?<arguments>/noconfig .*/reportanalyzer.*)$", RegexOptions.Multiline)]
+    private static partial Regex CompilerCommand();
 
     [GeneratedRegex(@"Total analyzer execution time: (?<seconds>[\d.]+) seconds")]
     private static partial Regex TotalAnalyzerTime();

@@ -27,6 +27,15 @@ internal static class InProcessTiming
             .Where(type => only.Count == 0 || only.Contains(type.Name))
             .Select(type => (DiagnosticAnalyzer)Activator.CreateInstance(type)!)
             .ToImmutableArray();
+        var extra = Environment.GetEnvironmentVariable("EXTRA_ANALYZERS");
+        if (!string.IsNullOrEmpty(extra))
+        {
+            foreach (var path in extra.Split(Path.PathSeparator))
+            {
+                var reference = new AnalyzerFileReference(path, new Loader());
+                analyzers = analyzers.AddRange(reference.GetAnalyzers(LanguageNames.CSharp));
+            }
+        }
 
         var emitSeconds = new List<double>();
         var analyzerSeconds = new Dictionary<string, List<double>>();
@@ -99,4 +108,14 @@ internal static class InProcessTiming
                  name.StartsWith("ModelContextProtocol.", StringComparison.Ordinal)))
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .ToImmutableArray());
+
+    private sealed class Loader : IAnalyzerAssemblyLoader
+    {
+        public void AddDependencyLocation(string fullPath)
+        {
+        }
+
+        public System.Reflection.Assembly LoadFromPath(string fullPath) =>
+            System.Reflection.Assembly.LoadFrom(fullPath);
+    }
 }

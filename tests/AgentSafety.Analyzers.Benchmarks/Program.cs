@@ -43,6 +43,7 @@ try
         ("no agent framework", false, true),
     };
     var medians = new Dictionary<string, AnalyzerReport>();
+    var serialMedians = new Dictionary<string, AnalyzerReport>();
     foreach (var (name, withFrameworks, withAnalyzers) in variants)
     {
         var folder = Path.Combine(work, medians.Count.ToString(CultureInfo.InvariantCulture));
@@ -62,10 +63,21 @@ try
 
         var median = reports.OrderBy(r => r.CscSeconds).ElementAt(reports.Count / 2);
         medians[name] = median;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {name} | {median.CscSeconds:F2} | {median.AllAnalyzersSeconds:F3} | {median.AgentSafetySeconds:F3} | " +
-            $"{median.AgentSafetyShare:P2} | {median.GeneratorSeconds:F3} |"));
+        Console.WriteLine(Row(name, median));
+        serialMedians[name] = SerialCompilerRuns(folder, File.ReadAllText(Path.Combine(folder, "build-1.log")));
     }
+
+    // The same compiler command with /parallel-: one thread binds, emits and runs every analyzer, so the analyzer
+    // times ReportAnalyzer sums are times the compilation really spent in them, not callbacks timed while they wait
+    // for a core, and they can be compared with the compiler's own time.
+    Console.WriteLine();
+    Console.WriteLine($"The same compiler command run directly with /parallel- (median of {runs} after one warm-up):");
+    Console.WriteLine();
+    Console.WriteLine("| Project | Csc (s) | All analyzers (s) | AgentSafety analyzers (s) | " +
+        "AgentSafety analyzers' share of Csc | AgentSafety generator (s) |");
+    Console.WriteLine("|---|---|---|---|---|---|");
+    foreach (var (name, report) in serialMedians)
+        Console.WriteLine(Row(name, report));
 
     var with = medians[variants[0].Name].CscSeconds;
     var without = medians[variants[1].Name].CscSeconds;
@@ -80,15 +92,40 @@ finally
         Directory.Delete(work, recursive: true);
 }
 
+AnalyzerReport SerialCompilerRuns(string folder, string buildLog)
+{
+    var (compiler, arguments) = AnalyzerReport.CompilerCommandLine(buildLog);
+    var responseFile = Path.Combine(folder, "csc.rsp");
+    File.WriteAllText(responseFile, arguments);
+    var reports = new List<AnalyzerReport>();
+    for (var run = 0; run <= runs; run++)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var output = Run(compiler, $"@\"{responseFile}\" /parallel-", folder);
+        if (run > 0)
+            reports.Add(AnalyzerReport.Parse(output, stopwatch.Elapsed.TotalSeconds));
+    }
+
+    return reports.OrderBy(r => r.CscSeconds).ElementAt(reports.Count / 2);
+}
+
+static string Row(string name, AnalyzerReport report) => string.Create(CultureInfo.InvariantCulture,
+    $"| {name} | {report.CscSeconds:F2} | {report.AllAnalyzersSeconds:F3} | {report.AgentSafetySeconds:F3} | " +
+    $"{report.AgentSafetyShare:P2} | {report.GeneratorSeconds:F3} |");
+
 int Option(string name, int fallback)
 {
     var index = Array.IndexOf(args, name);
     return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
 }
 
-static void Run(string fileName, string arguments)
+static string Run(string fileName, string arguments, string? workingDirectory = null)
 {
-    using var process = Process.Start(new ProcessStartInfo(fileName, arguments) { RedirectStandardOutput = true })!;
+    var start = new ProcessStartInfo(fileName, arguments) { RedirectStandardOutput = true };
+    if (workingDirectory is not null)
+        start.WorkingDirectory = workingDirectory;
+
+    using var process = Process.Start(start)!;
     var output = process.StandardOutput.ReadToEnd();
     process.WaitForExit();
     if (process.ExitCode != 0)
@@ -96,4 +133,6 @@ static void Run(string fileName, string arguments)
         throw new InvalidOperationException(
             $"'{fileName} {arguments}' failed with exit code {process.ExitCode}:\n{output}");
     }
+
+    return output;
 }

@@ -47,6 +47,7 @@ internal sealed class CredentialAnalysis
     private readonly CredentialFacts _facts;
     private readonly int _maxDepth;
     private readonly bool _analyzeTests;
+    // Only tools that reach a finding in another file: the rest have reported everything from their own file.
     private readonly ConcurrentDictionary<MethodKey, ToolRoot> _roots = new();
     private readonly ConcurrentDictionary<(SyntaxTree?, TextSpan), bool> _reported = new();
 
@@ -97,10 +98,11 @@ internal sealed class CredentialAnalysis
                 continue;
 
             var root = new ToolRoot(key, tool.Name ?? "lambda", method);
-            _roots.TryAdd(key, root);
             foreach (var (owner, finding) in Reach(key, context.SemanticModel, context.CancellationToken))
             {
-                if (finding.Location.SourceTree == file && Claim(finding))
+                if (finding.Location.SourceTree != file)
+                    _roots.TryAdd(key, root);
+                else if (Claim(finding))
                     context.ReportDiagnostic(CreateDiagnostic(_rule.InToolFile, root, owner, finding));
             }
         }

@@ -145,8 +145,8 @@ internal sealed class CredentialCollector
         var origin = ValueClassifier.ForOperation(value).Classify(value);
         switch (origin.Kind)
         {
-            case ValueOriginKind.Literal when !BenignValues.IsBenign(origin.Text) && SecretFormats.Find(origin.Text!) is null &&
-                EmbeddedCredentials.Find(origin.Text!) is null:
+            case ValueOriginKind.Literal when !BenignValues.IsBenign(origin.Text) &&
+                SecretFormats.Find(origin.Text!) is null && EmbeddedCredentials.Find(origin.Text!) is null:
                 var replaceable = sink.Kind == SinkKind.Secret && IsPlainConstant(value);
                 Add(owner, new CredentialFinding(
                     CredentialFindingKind.HardcodedCredential, value.Syntax.GetLocation(),
@@ -229,47 +229,82 @@ internal sealed class CredentialCollector
         operation.Parent is IAssignmentOperation assignment && assignment.Target == operation;
 
     /// <summary>
-    /// Visits every operation once, with an explicit stack (a long string concatenation nests deeply), knowing for
-    /// each the function that owns it. Attribute arguments such as <c>[Description("...")]</c> are text, never a
-    /// credential in use, and are skipped.
+    /// Visits every operation once, knowing for each the function that owns it. Attribute arguments such as
+    /// <c>[Description("...")]</c> are text, never a credential in use, and are skipped. Recursive, which is the
+    /// fastest way through an operation tree; past <see cref="MaxRecursion"/> levels (a long string concatenation
+    /// nests deeply) it continues with an explicit stack so that no input can exhaust the thread's stack.
     /// </summary>
     private sealed class CollectorWalk
     {
+        private const int MaxRecursion = 200;
+
         public CollectorWalk(CredentialCollector collector) => Collector = collector;
 
         public CredentialCollector Collector { get; }
 
-        public void Walk(IOperation root, MethodKey? rootOwner)
+        public void Walk(IOperation root, MethodKey? rootOwner) => Visit(root, rootOwner, false, 0);
+
+        private void Visit(IOperation operation, MethodKey? owner, bool inNameOf, int depth)
+        {
+            if (depth > MaxRecursion)
+            {
+                WalkWithStack(operation, owner, inNameOf);
+                return;
+            }
+
+            if (!Enter(operation, ref owner, ref inNameOf))
+                return;
+
+            foreach (var child in operation.ChildOperations)
+                Visit(child, owner, inNameOf, depth + 1);
+        }
+
+        private void WalkWithStack(IOperation root, MethodKey? rootOwner, bool rootInNameOf)
         {
             var pending = new Stack<(IOperation Operation, MethodKey? Owner, bool InNameOf)>();
-            pending.Push((root, rootOwner, false));
+            pending.Push((root, rootOwner, rootInNameOf));
             while (pending.Count > 0)
             {
                 var (operation, owner, inNameOf) = pending.Pop();
-                switch (operation)
-                {
-                    case { Kind: OperationKind.Attribute }:
-                        continue;
-                    case IAnonymousFunctionOperation lambda:
-                        Collector.AddNested(lambda.Symbol, owner);
-                        owner = MethodKey.From(lambda.Symbol);
-                        break;
-                    case ILocalFunctionOperation local:
-                        Collector.AddNested(local.Symbol, owner);
-                        owner = MethodKey.From(local.Symbol);
-                        break;
-                    case INameOfOperation:
-                        inNameOf = true;
-                        break;
-                    default:
-                        if (owner is { } key)
-                            Collector.Inspect(operation, key, inNameOf);
-                        break;
-                }
+                if (!Enter(operation, ref owner, ref inNameOf))
+                    continue;
 
-                // Pushed in reverse so that children are visited in source order.
                 foreach (var child in operation.ChildOperations.Reverse())
                     pending.Push((child, owner, inNameOf));
+            }
+        }
+
+        // Inspects one operation and says whether to go into its children, with the owner they belong to.
+        private bool Enter(IOperation operation, ref MethodKey? owner, ref bool inNameOf)
+        {
+            switch (operation.Kind)
+            {
+                case OperationKind.Attribute:
+                    return false;
+                case OperationKind.AnonymousFunction:
+                    var lambda = ((IAnonymousFunctionOperation)operation).Symbol;
+                    Collector.AddNested(lambda, owner);
+                    owner = MethodKey.From(lambda);
+                    return true;
+                case OperationKind.LocalFunction:
+                    var local = ((ILocalFunctionOperation)operation).Symbol;
+                    Collector.AddNested(local, owner);
+                    owner = MethodKey.From(local);
+                    return true;
+                case OperationKind.NameOf:
+                    inNameOf = true;
+                    return true;
+                case OperationKind.Literal:
+                case OperationKind.FieldReference:
+                case OperationKind.Invocation:
+                case OperationKind.ObjectCreation:
+                case OperationKind.PropertyReference:
+                case OperationKind.SimpleAssignment:
+                    if (owner is { } key)
+                        Collector.Inspect(operation, key, inNameOf);
+                    return true;
+                default:
+                    return true;
             }
         }
     }

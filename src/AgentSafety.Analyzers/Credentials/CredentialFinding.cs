@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
@@ -59,10 +60,16 @@ internal sealed class CredentialFinding
 /// <summary>A method, lambda or local function, identified by where it is declared.</summary>
 internal readonly struct MethodKey : System.IEquatable<MethodKey>
 {
+    private readonly int _hashCode;
+
     private MethodKey(SyntaxTree tree, TextSpan span)
     {
         Tree = tree;
         Span = span;
+
+        // Not the tree's identity hash: the compiler locks on syntax trees, and reading the identity hash of a
+        // locked object takes the runtime's slow path, which made hashing keys a large share of the walk.
+        _hashCode = (StringComparer.Ordinal.GetHashCode(tree.FilePath ?? "") * 31) + span.GetHashCode();
     }
 
     public SyntaxTree Tree { get; }
@@ -85,7 +92,7 @@ internal readonly struct MethodKey : System.IEquatable<MethodKey>
 
     public override bool Equals(object? obj) => obj is MethodKey other && Equals(other);
 
-    public override int GetHashCode() => (Tree?.GetHashCode() ?? 0) * 31 + Span.GetHashCode();
+    public override int GetHashCode() => _hashCode;
 }
 
 /// <summary>What one method body holds: its evidence and the source methods it calls.</summary>

@@ -77,7 +77,9 @@ internal static class CredentialSinks
             return new CredentialSink(SinkKind.Secret, "the " + header + " header");
         }
 
-        return ByName(parameter.Name, "parameter '" + parameter.Name + "' of '" + method.Name + "'");
+        return CredentialWords.Classify(parameter.Name) == CredentialNameKind.None
+            ? default
+            : ByName(parameter.Name, "parameter '" + parameter.Name + "' of '" + method.Name + "'");
     }
 
     /// <summary>The sink a property or field assignment feeds, if any.</summary>
@@ -90,7 +92,9 @@ internal static class CredentialSinks
         if (member.Name == "Password" && owner is "NetworkCredential" or "UriBuilder" or "SqlConnectionStringBuilder")
             return new CredentialSink(SinkKind.Password, "the " + owner + " password");
 
-        return ByName(member.Name, "'" + member.Name + "'");
+        return CredentialWords.Classify(member.Name) == CredentialNameKind.None
+            ? default
+            : ByName(member.Name, "'" + member.Name + "'");
     }
 
     private static CredentialSink ByName(string name, string description) =>

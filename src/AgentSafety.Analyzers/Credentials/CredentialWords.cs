@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Text;
@@ -39,12 +40,31 @@ internal static class CredentialWords
         "GOOGLE_API_KEY", "GEMINI_API_KEY", "MISTRAL_API_KEY", "COHERE_API_KEY", "SLACK_BOT_TOKEN",
         "STRIPE_SECRET_KEY", "SENDGRID_API_KEY", "NPM_TOKEN", "GITLAB_TOKEN", "DATABRICKS_TOKEN");
 
+    // Every string parameter of every call is classified by name, and a project uses few distinct names; splitting
+    // each one into words again was a measurable share of the credential rules' time. Bounded, so an IDE session that
+    // sees many projects does not grow it without end.
+    private const int MaxCachedNames = 20_000;
+    private static readonly ConcurrentDictionary<string, CredentialNameKind> ClassifiedNames =
+        new(StringComparer.Ordinal);
+
     /// <summary>What kind of credential a name describes.</summary>
     public static CredentialNameKind Classify(string? name)
     {
         if (name is null || name.Length == 0)
             return CredentialNameKind.None;
 
+        if (ClassifiedNames.TryGetValue(name, out var known))
+            return known;
+
+        var kind = ClassifyWords(name);
+        if (ClassifiedNames.Count < MaxCachedNames)
+            ClassifiedNames.TryAdd(name, kind);
+
+        return kind;
+    }
+
+    private static CredentialNameKind ClassifyWords(string name)
+    {
         var words = Split(name);
         var kind = CredentialNameKind.None;
         for (var index = 0; index < words.Count; index++)

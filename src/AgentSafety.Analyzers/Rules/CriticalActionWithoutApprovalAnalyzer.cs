@@ -146,7 +146,8 @@ public sealed class CriticalActionWithoutApprovalAnalyzer : DiagnosticAnalyzer
 
         foreach (var attribute in tool.Symbol.GetAttributes())
         {
-            if (attribute.AttributeClass?.ToDisplayString() == WellKnownNames.DescriptionAttribute &&
+            if (attribute.AttributeClass is { Name: "DescriptionAttribute" } type &&
+                type.ToDisplayString() == WellKnownNames.DescriptionAttribute &&
                 attribute.ConstructorArguments.Length == 1 &&
                 attribute.ConstructorArguments[0].Value is string description)
             {

@@ -46,10 +46,7 @@ public sealed class DelegatedTokenEscapeAnalyzer : DiagnosticAnalyzer
             {
                 var tracer = new TokenTracer(tools, exception, block.OwningSymbol, block.ReportDiagnostic);
                 foreach (var root in block.OperationBlocks)
-                {
-                    foreach (var operation in root.DescendantsAndSelf())
-                        tracer.Visit(operation);
-                }
+                    tracer.VisitTree(root);
             });
         });
     }
@@ -80,19 +77,29 @@ public sealed class DelegatedTokenEscapeAnalyzer : DiagnosticAnalyzer
             _report = report;
         }
 
-        public void Visit(IOperation operation)
+        // Every operation of a body, by kind: most are none of the three that can start an escape.
+        public void VisitTree(IOperation root)
         {
-            switch (operation)
+            var pending = new Stack<IOperation>();
+            pending.Push(root);
+            while (pending.Count > 0)
             {
-                case IPropertyReferenceOperation property:
-                    OnTokenValue(property);
-                    break;
-                case ISimpleAssignmentOperation assignment:
-                    OnAssignment(assignment);
-                    break;
-                case IReturnOperation returned:
-                    OnReturn(returned);
-                    break;
+                var operation = pending.Pop();
+                switch (operation.Kind)
+                {
+                    case OperationKind.PropertyReference:
+                        OnTokenValue(operation);
+                        break;
+                    case OperationKind.SimpleAssignment:
+                        OnAssignment((ISimpleAssignmentOperation)operation);
+                        break;
+                    case OperationKind.Return:
+                        OnReturn((IReturnOperation)operation);
+                        break;
+                }
+
+                foreach (var child in operation.ChildOperations)
+                    pending.Push(child);
             }
         }
 

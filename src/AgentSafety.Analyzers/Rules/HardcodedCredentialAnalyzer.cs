@@ -27,13 +27,15 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
     internal static readonly DiagnosticDescriptor ReachedRule = RuleDescriptors.AtCompilationEnd(Rule);
 
     /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule, ReachedRule);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics =>
+        ImmutableArray.Create(Rule, ReachedRule);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        CredentialAnalysis.Register(context, CredentialFindingKind.HardcodedCredential, new CredentialRule(Rule, ReachedRule));
+        CredentialAnalysis.Register(
+            context, CredentialFindingKind.HardcodedCredential, new CredentialRule(Rule, ReachedRule));
     }
 }

@@ -70,24 +70,29 @@ public sealed class ModelSuppliedIdentityAnalyzer : DiagnosticAnalyzer
     private static IReadOnlyDictionary<Location, string> ReadUses(IReadOnlyList<IOperation> blocks, IMethodSymbol? _)
     {
         var uses = new Dictionary<Location, string>();
-        foreach (var block in blocks)
+        var pending = new Stack<IOperation>(System.Linq.Enumerable.Reverse(blocks));
+        while (pending.Count > 0)
         {
-            foreach (var operation in block.DescendantsAndSelf())
-            {
-                if (operation is not IParameterReferenceOperation reference)
-                    continue;
+            var operation = pending.Pop();
+            if (operation.Kind == OperationKind.ParameterReference)
+                AddUse((IParameterReferenceOperation)operation, uses);
 
-                var parameter = reference.Parameter;
-                if (parameter.Locations.Length > 0 && IdentityParameters.IsIdentityName(parameter.Name) &&
-                    !uses.ContainsKey(parameter.Locations[0]) &&
-                    IdentityParameters.ClassifyUse(reference) is { } use)
-                {
-                    uses.Add(parameter.Locations[0], use);
-                }
-            }
+            // Reversed, so that a parameter's first use in source order is the one kept.
+            foreach (var child in operation.ChildOperations.Reverse())
+                pending.Push(child);
         }
 
         return uses;
+    }
+
+    private static void AddUse(IParameterReferenceOperation reference, Dictionary<Location, string> uses)
+    {
+        var parameter = reference.Parameter;
+        if (parameter.Locations.Length > 0 && IdentityParameters.IsIdentityName(parameter.Name) &&
+            !uses.ContainsKey(parameter.Locations[0]) && IdentityParameters.ClassifyUse(reference) is { } use)
+        {
+            uses.Add(parameter.Locations[0], use);
+        }
     }
 
     private static void Analyze(

@@ -26,13 +26,15 @@ public sealed class PasswordAuthenticationAnalyzer : DiagnosticAnalyzer
     internal static readonly DiagnosticDescriptor ReachedRule = RuleDescriptors.AtCompilationEnd(Rule);
 
     /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule, ReachedRule);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics =>
+        ImmutableArray.Create(Rule, ReachedRule);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        CredentialAnalysis.Register(context, CredentialFindingKind.PasswordAuthentication, new CredentialRule(Rule, ReachedRule));
+        CredentialAnalysis.Register(
+            context, CredentialFindingKind.PasswordAuthentication, new CredentialRule(Rule, ReachedRule));
     }
 }

@@ -33,7 +33,8 @@ public sealed class PublicToolWithoutJustificationAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(static start =>
         {
-            if (ToolCompilationContext.Create(start.Compilation) is not { PublicToolAttribute: { } attributeType } tools)
+            var tools = ToolCompilationContext.Create(start.Compilation);
+            if (tools is not { PublicToolAttribute: { } attributeType })
                 return;
 
             start.RegisterTreeToolsAction(tools, context =>

@@ -23,7 +23,9 @@ internal sealed class ToolIndex
 
     private ToolIndex(Compilation compilation) => Context = ToolCompilationContext.ResolveFrom(compilation);
 
-    /// <summary>The compilation's well-known symbols, or null when it references no agent framework or AgentSafety.</summary>
+    /// <summary>
+    /// The compilation's well-known symbols, or null when it references no agent framework and no AgentSafety.
+    /// </summary>
     public ToolCompilationContext? Context { get; }
 
     public static ToolIndex For(Compilation compilation) =>

@@ -132,10 +132,15 @@ internal sealed class TreeTools
             if (method.GetAttributes().Length > 0)
                 _attributed.Add(method);
 
-            if (_context.ReferencesAgentFramework && ToolRecognizer.FromAttributedMethod(method, _context) is { } tool)
+            var tool = _context.ReferencesAgentFramework ? ToolRecognizer.FromAttributedMethod(method, _context) : null;
+            if (tool is not null)
                 _tools.Add(tool);
 
-            if (_context.ReferencesAgentSafety && IsRequirementMethod(method, out var declaration))
+            if (!_context.ReferencesAgentSafety)
+                return;
+
+            var declaration = tool?.Declaration ?? ToolDeclaration.Read(method, _context);
+            if (IsRequirementMethod(method, declaration))
                 _requirementMethods.Add(new RequirementMethod(method, declaration));
         }
 
@@ -194,9 +199,8 @@ internal sealed class TreeTools
                 _attributed.Add(symbol);
         }
 
-        private bool IsRequirementMethod(IMethodSymbol method, out ToolDeclaration declaration)
+        private bool IsRequirementMethod(IMethodSymbol method, ToolDeclaration declaration)
         {
-            declaration = ToolDeclaration.Read(method, _context);
             return declaration.HasOwnRequirements ||
                 declaration.DelegatedTokens.Length > 0 ||
                 (declaration.PublicTool is not null && HasOwnAttribute(method, _context.PublicToolAttribute));

@@ -36,11 +36,13 @@ public sealed class HardcodedCredentialFixerTests
         public sealed class IssueTools
         {
             [KernelFunction]
-            public string Search(string query, CancellationToken cancellationToken)
+            public string Find(string q, CancellationToken cancel)
             {
-                var first = new AuthenticationHeaderValue("Bearer", {|AS2001:"ghp_R8x2kLq9ZtW4mVbN7cJ1pYs3dHf6gA0eUo5i"|});
-                var second = new AuthenticationHeaderValue("token", {|AS2001:"ghp_Q7w1eRt5yUi9oPa3sDf6gHj2kLz8xCv4bNm0"|});
-                return query + first + second;
+                var first = new AuthenticationHeaderValue(
+                    "Bearer", {|AS2001:"ghp_R8x2kLq9ZtW4mVbN7cJ1pYs3dHf6gA0eUo5i"|});
+                var second = new AuthenticationHeaderValue(
+                    "token", {|AS2001:"ghp_Q7w1eRt5yUi9oPa3sDf6gHj2kLz8xCv4bNm0"|});
+                return q + first + second;
             }
         }
         """, """
@@ -53,11 +55,13 @@ public sealed class HardcodedCredentialFixerTests
         public sealed class IssueTools
         {
             [KernelFunction]
-            public string Search(string query, [DelegatedToken("github")] AccessToken githubToken, CancellationToken cancellationToken)
+            public string Find(string q, [DelegatedToken("github")] AccessToken githubToken, CancellationToken cancel)
             {
-                var first = new AuthenticationHeaderValue("Bearer", githubToken.Value);
-                var second = new AuthenticationHeaderValue("token", githubToken.Value);
-                return query + first + second;
+                var first = new AuthenticationHeaderValue(
+                    "Bearer", githubToken.Value);
+                var second = new AuthenticationHeaderValue(
+                    "token", githubToken.Value);
+                return q + first + second;
             }
         }
         """,

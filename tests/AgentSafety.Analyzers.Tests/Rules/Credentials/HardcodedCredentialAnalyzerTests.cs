@@ -1,6 +1,9 @@
 using Verify = AgentSafety.Analyzers.Tests.Verifiers.AnalyzerVerifier<
     AgentSafety.Analyzers.Rules.HardcodedCredentialAnalyzer>;
 
+using AgentSafety.Analyzers.Rules;
+using Microsoft.CodeAnalysis;
+
 namespace AgentSafety.Analyzers.Tests.Rules.Credentials;
 
 public sealed class HardcodedCredentialAnalyzerTests
@@ -44,6 +47,56 @@ public sealed class HardcodedCredentialAnalyzerTests
         }
         """,
         Verify.Diagnostic(Id).WithLocation(0).WithArguments("Weather", "credential in the x-api-key header"));
+
+    // A helper in another file is reached only once every tool is known: reported at the end of the compilation,
+    // once, naming the first tool by name that reaches it.
+    [Fact]
+    public async Task KeyInHelperOfAnotherFile_ReportedOnceAtCompilationEnd()
+    {
+        var test = new Verify.Test
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    ("Tools.cs", """
+                        using ModelContextProtocol.Server;
+
+                        [McpServerToolType]
+                        public static class MailTools
+                        {
+                            [McpServerTool]
+                            public static string Send(string to) => Transport.Connect(to);
+
+                            [McpServerTool]
+                            public static string Archive(string to) => Transport.Connect(to);
+                        }
+                        """),
+                    ("Transport.cs", """
+                        using System.Net;
+
+                        internal static class Transport
+                        {
+                            public static string Connect(string to)
+                            {
+                                var credential = new NetworkCredential("mailer", {|#0:"S3cure-Mail!2024"|});
+                                return to + credential.UserName;
+                            }
+                        }
+                        """),
+                },
+            },
+        };
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(Id).WithLocation(0)
+            .WithArguments("Archive' through 'Connect", "credential in the NetworkCredential password"));
+
+        await test.RunAsync();
+
+        Assert.Contains(
+            HardcodedCredentialAnalyzer.ReachedRule.CustomTags, tag => tag == WellKnownDiagnosticTags.CompilationEnd);
+        Assert.DoesNotContain(
+            HardcodedCredentialAnalyzer.Rule.CustomTags, tag => tag == WellKnownDiagnosticTags.CompilationEnd);
+    }
 
     [Fact]
     public Task ConstantKeyInHelperCalledByTool_TriggersAtHelper() => Verify.VerifyAsync("""
