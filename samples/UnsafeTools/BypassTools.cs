@@ -1,5 +1,6 @@
 using AgentSafety;
 using Microsoft.Extensions.AI;
+using Microsoft.SemanticKernel;
 
 namespace UnsafeTools;
 
@@ -19,4 +20,18 @@ public sealed partial class UngeneratableTools
     private string PurgeAudit(string before) => $"purged before {before}";                            // AS4008
 
     public string Run() => PurgeAudit("2020-01-01");
+}
+
+/// <summary>A plugin Semantic Kernel finds by type and then calls without the guard its requirement needs.</summary>
+public sealed partial class LedgerPlugin
+{
+    [KernelFunction, RequiresPermission("ledger:read")]
+    public string ReadLedger(string account) => $"balance of {account}";
+
+    public static Kernel Build()
+    {
+        var builder = Kernel.CreateBuilder();
+        builder.Plugins.AddFromType<LedgerPlugin>();                                                  // AS1005
+        return builder.Build();
+    }
 }

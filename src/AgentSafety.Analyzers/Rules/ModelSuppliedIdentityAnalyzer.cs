@@ -33,6 +33,8 @@ public sealed class ModelSuppliedIdentityAnalyzer : DiagnosticAnalyzer
             "the model acts as any user. Read the identity from the principal the host signed in.",
         isEnabledByDefault: true);
 
+    private static readonly IReadOnlyDictionary<Location, string> NoUses = new Dictionary<Location, string>();
+
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
@@ -46,21 +48,22 @@ public sealed class ModelSuppliedIdentityAnalyzer : DiagnosticAnalyzer
             if (ToolCompilationContext.Create(start.Compilation) is not { } tools)
                 return;
 
+            // No operation-block action fills this cache: a body is bound when a tool with an identity-named
+            // parameter asks for it, which few tools do, so the rule costs almost nothing in code without them.
             var uses = new MemberBodyCache<IReadOnlyDictionary<Location, string>>(ReadUses);
             var compilation = start.Compilation;
 
             // A method can be a tool twice (attributed and registered) and carry requirements as well.
             var reported = new ConcurrentDictionary<Location, bool>();
-            start.RegisterOperationBlockAction(uses.Remember);
             start.RegisterToolAction(tools, context => Analyze(
-                context.Tool.Method, context.Tool.Declaration, Uses(context.Tool.Method, context.SemanticModel),
+                context.Tool.Method, context.Tool.Declaration, method => Uses(method, context.SemanticModel),
                 reported, context.ReportDiagnostic));
             start.RegisterRequirementAction(tools, context => Analyze(
-                context.Method, context.Declaration, Uses(context.Method, context.SemanticModel), reported,
+                context.Method, context.Declaration, method => Uses(method, context.SemanticModel), reported,
                 context.ReportDiagnostic));
 
-            IReadOnlyDictionary<Location, string>? Uses(IMethodSymbol? method, SemanticModel model) =>
-                method is { DeclaringSyntaxReferences: { Length: > 0 } references }
+            IReadOnlyDictionary<Location, string>? Uses(IMethodSymbol method, SemanticModel model) =>
+                method.DeclaringSyntaxReferences is { Length: > 0 } references
                     ? uses.For(references[0].GetSyntax(), compilation, model, default)
                     : null;
         });
@@ -70,16 +73,22 @@ public sealed class ModelSuppliedIdentityAnalyzer : DiagnosticAnalyzer
     private static IReadOnlyDictionary<Location, string> ReadUses(IReadOnlyList<IOperation> blocks, IMethodSymbol? _)
     {
         var uses = new Dictionary<Location, string>();
-        var pending = new Stack<IOperation>(System.Linq.Enumerable.Reverse(blocks));
+        var children = new List<IOperation>();
+        var pending = new Stack<IOperation>();
+        for (var index = blocks.Count - 1; index >= 0; index--)
+            pending.Push(blocks[index]);
+
         while (pending.Count > 0)
         {
             var operation = pending.Pop();
             if (operation.Kind == OperationKind.ParameterReference)
                 AddUse((IParameterReferenceOperation)operation, uses);
 
-            // Reversed, so that a parameter's first use in source order is the one kept.
-            foreach (var child in operation.ChildOperations.Reverse())
-                pending.Push(child);
+            // Pushed last to first, so that a parameter's first use in source order is the one kept.
+            children.Clear();
+            children.AddRange(operation.ChildOperations);
+            for (var index = children.Count - 1; index >= 0; index--)
+                pending.Push(children[index]);
         }
 
         return uses;
@@ -98,16 +107,22 @@ public sealed class ModelSuppliedIdentityAnalyzer : DiagnosticAnalyzer
     private static void Analyze(
         IMethodSymbol? method,
         ToolDeclaration declaration,
-        IReadOnlyDictionary<Location, string>? uses,
+        System.Func<IMethodSymbol, IReadOnlyDictionary<Location, string>?> readUses,
         ConcurrentDictionary<Location, bool> reported,
         System.Action<Diagnostic> report)
     {
-        if (method is null || uses is null)
+        if (method is null)
             return;
 
+        // The body is read only for a tool with an identity-named parameter; most tools have none.
+        IReadOnlyDictionary<Location, string>? uses = null;
         foreach (var parameter in method.Parameters)
         {
-            if (!IsToolParameter(parameter, declaration) || !uses.TryGetValue(parameter.Locations[0], out var use))
+            if (!IsToolParameter(parameter, declaration))
+                continue;
+
+            uses ??= readUses(method) ?? NoUses;
+            if (!uses.TryGetValue(parameter.Locations[0], out var use))
                 continue;
 
             if (reported.TryAdd(parameter.Locations[0], true))

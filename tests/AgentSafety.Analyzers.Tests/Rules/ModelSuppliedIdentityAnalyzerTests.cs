@@ -26,6 +26,24 @@ public sealed class ModelSuppliedIdentityAnalyzerTests
         Verify.Diagnostic("AS1003").WithLocation(0).WithArguments("userId", "a query filter"));
 
     [Fact]
+    public Task LambdaToolInMethodWithoutIdentityParameters_Triggers() => Verify.VerifyAsync("""
+        using System.Collections.Generic;
+        using System.Linq;
+        using Microsoft.Extensions.AI;
+
+        public sealed record Order(string UserId, string Item);
+
+        public static class Tools
+        {
+            private static readonly List<Order> Orders = [];
+
+            public static AIFunction Create(int limit) => AIFunctionFactory.Create((string {|#0:userId|}) =>
+                Orders.Where(order => order.UserId == userId).Take(limit).Select(order => order.Item).ToArray());
+        }
+        """,
+        Verify.Diagnostic("AS1003").WithLocation(0).WithArguments("userId", "a query filter"));
+
+    [Fact]
     public Task RoleAndIsAdminInConditions_Trigger() => Verify.VerifyAsync("""
         using Microsoft.SemanticKernel;
 
