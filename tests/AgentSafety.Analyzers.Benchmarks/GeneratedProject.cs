@@ -7,10 +7,16 @@ namespace AgentSafety.Analyzers.Benchmarks;
 /// <summary>
 /// Writes a project of <c>files</c> source files holding <c>tools</c> agent tools in all shapes (Semantic Kernel,
 /// MCP, AIFunctionFactory registrations), each with a body of ordinary work: strings, HTTP requests, helpers. The
-/// plain variant has the same bodies without any agent framework, to show the rules stop early.
+/// plain variant has the same bodies without any agent framework, to show the rules stop early. The clean variant
+/// passes the rules: its classes are partial and it has no factory registrations of tools with requirements.
 /// </summary>
 internal sealed class GeneratedProject(
-    string folder, int files, int tools, bool withAgentFrameworks, bool withAgentSafetyAnalyzers = true)
+    string folder,
+    int files,
+    int tools,
+    bool withAgentFrameworks,
+    bool withAgentSafetyAnalyzers = true,
+    bool clean = false)
 {
     public string ProjectPath => Path.Combine(folder, "Generated.csproj");
 
@@ -88,13 +94,16 @@ internal sealed class GeneratedProject(
         source.AppendLine();
         source.AppendLine("namespace Generated;");
         source.AppendLine();
-        source.AppendLine($"public sealed class ToolSet{file:D3}(HttpClient http)");
+        var partial = clean ? "partial " : "";
+        source.AppendLine($"public sealed {partial}class ToolSet{file:D3}(HttpClient http)");
         source.AppendLine("{");
         for (var index = 0; index < perFile; index++)
             source.Append(Tool(file, index));
 
         source.AppendLine(Helper(file));
-        if (withAgentFrameworks)
+        // A clean project would register the generated guarded tools instead, but those do not exist in the
+        // variant built without the generator, so the registrations are left out.
+        if (withAgentFrameworks && !clean)
         {
             source.AppendLine("    public AIFunction[] Register() =>");
             source.AppendLine("    [");

@@ -3,13 +3,15 @@ using System.Globalization;
 using AgentSafety.Analyzers.Benchmarks;
 
 // Usage: dotnet run -c Release --project tests/AgentSafety.Analyzers.Benchmarks [-- --tools 2000 --files 200 --runs 3]
-// Add --in-process to time each analyzer inside this process instead (no MSBuild, one callback at a time).
+// Add --in-process to time each analyzer inside this process instead (no MSBuild, one callback at a time), or
+// --clean for a project that passes the rules (partial classes, no factory registrations of guarded methods).
 // Otherwise it builds the analyzers, generates three projects (with agent frameworks, the same without the
 // AgentSafety analyzers and generator, and one without agent frameworks) into a temporary folder,
 // builds each with -p:ReportAnalyzer=true and prints AgentSafety's share of the compiler's time.
 var tools = Option("--tools", 2000);
 var files = Option("--files", 200);
 var runs = Option("--runs", 3);
+var clean = args.Contains("--clean");
 var root = RepositoryPaths.Root;
 if (args.Contains("--in-process"))
 {
@@ -31,7 +33,8 @@ var runtime = Path.Combine(root, "src", "AgentSafety", "bin", "Release", "net8.0
 
 try
 {
-    Console.WriteLine($"Generated project: {tools} tools in {files} files; median of {runs} builds after one warm-up.");
+    Console.WriteLine($"Generated project{(clean ? " (clean)" : "")}: {tools} tools in {files} files; " +
+        $"median of {runs} builds after one warm-up.");
     Console.WriteLine();
     Console.WriteLine("| Project | Csc (s) | All analyzers (s) | AgentSafety analyzers (s) | " +
         "AgentSafety analyzers' share of Csc | AgentSafety generator (s) |");
@@ -47,7 +50,7 @@ try
     foreach (var (name, withFrameworks, withAnalyzers) in variants)
     {
         var folder = Path.Combine(work, medians.Count.ToString(CultureInfo.InvariantCulture));
-        var project = new GeneratedProject(folder, files, tools, withFrameworks, withAnalyzers);
+        var project = new GeneratedProject(folder, files, tools, withFrameworks, withAnalyzers, clean);
         project.Write(root, analyzer, runtime);
         Run("dotnet", $"restore \"{project.ProjectPath}\" -v:q");
         var reports = new List<AnalyzerReport>();
