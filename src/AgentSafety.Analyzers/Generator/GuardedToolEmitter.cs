@@ -180,9 +180,7 @@ internal static class GuardedToolEmitter
 
     private static void WriteInvoke(SourceWriter writer, GuardedToolModel tool)
     {
-        var isAsync = tool.ReturnShape is not (ReturnShape.Void or ReturnShape.Value);
-        writer.Line("protected override " + (isAsync ? "async " : "")
-            + "global::System.Threading.Tasks.ValueTask<object?> InvokeAuthorizedAsync(");
+        writer.Line("protected override global::System.Threading.Tasks.ValueTask<object?> InvokeAuthorizedAsync(");
         writer.Line("    global::System.Collections.Generic.IReadOnlyDictionary<string, object?> arguments,");
         writer.Line("    global::AgentSafety.GuardDecision decision,");
         writer.Line("    global::Microsoft.Extensions.AI.AIFunctionArguments call,");
@@ -200,12 +198,9 @@ internal static class GuardedToolEmitter
             case ReturnShape.Value:
                 writer.Line("return new global::System.Threading.Tasks.ValueTask<object?>(" + target + ");");
                 break;
-            case ReturnShape.Task or ReturnShape.ValueTask:
-                writer.Line("await " + target + ".ConfigureAwait(false);");
-                writer.Line("return null;");
-                break;
             default:
-                writer.Line("return await " + target + ".ConfigureAwait(false);");
+                // The runtime awaits, so a project's guarded functions hold no state machine each.
+                writer.Line("return global::AgentSafety.ToolResults.AwaitAsync(" + target + ");");
                 break;
         }
 

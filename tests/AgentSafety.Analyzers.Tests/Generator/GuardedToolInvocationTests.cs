@@ -45,6 +45,20 @@ public sealed class GuardedToolInvocationTests
                 Ledger.Add($"asked calendar with {google.Value}");
                 return true;
             }
+
+            [RequiresPermission("trade")]
+            public async Task CancelOrders(string ticker)
+            {
+                await Task.Yield();
+                Ledger.Add($"cancelled orders for {ticker}");
+            }
+
+            [RequiresPermission("trade")]
+            public ValueTask Watch(string ticker)
+            {
+                Ledger.Add($"watching {ticker}");
+                return default;
+            }
         }
         """;
 
@@ -165,6 +179,19 @@ public sealed class GuardedToolInvocationTests
 
         Assert.Equal("the argument 'qty' is not a valid Int32", Assert.IsType<ToolDenial>(result).Reason);
         Assert.Empty(ledger);
+    }
+
+    [Fact]
+    public async Task ToolsReturningTaskOrValueTask_RunAndGiveNull()
+    {
+        var (tools, ledger) = CreateTools(out _, new TupleSetChecker());
+
+        var cancelled = await Invoke(tools["CancelOrders"], Anne(), ("ticker", "OKTA"));
+        var watched = await Invoke(tools["Watch"], Anne(), ("ticker", "MSFT"));
+
+        Assert.Null(cancelled);
+        Assert.Null(watched);
+        Assert.Equal(["cancelled orders for OKTA", "watching MSFT"], ledger);
     }
 
     [Fact]
