@@ -15,7 +15,7 @@ var clean = args.Contains("--clean");
 var root = RepositoryPaths.Root;
 if (args.Contains("--in-process"))
 {
-    var inMemory = new GeneratedProject(Path.GetTempPath(), files, tools, withAgentFrameworks: true);
+    var inMemory = new GeneratedProject(Path.GetTempPath(), files, tools, withAgentFrameworks: true, clean: clean);
     var onlyIndex = Array.IndexOf(args, "--only");
     var only = onlyIndex >= 0 && onlyIndex + 1 < args.Length ? args[onlyIndex + 1].Split(',') : [];
     InProcessTiming.Run(inMemory, runs, only);

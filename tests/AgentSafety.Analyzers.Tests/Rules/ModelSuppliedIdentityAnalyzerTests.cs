@@ -5,18 +5,25 @@ namespace AgentSafety.Analyzers.Tests.Rules;
 
 public sealed class ModelSuppliedIdentityAnalyzerTests
 {
-    [Fact]
-    public Task UserIdInQueryFilter_Triggers() => Verify.VerifyAsync("""
+    // Orders owned by users, which the query tools below filter by a user id.
+    private const string OrderStore = """
         using System.Collections.Generic;
         using System.Linq;
         using Microsoft.Extensions.AI;
 
         public sealed record Order(string UserId, string Item);
 
-        public static class Tools
+        public static partial class Tools
         {
             private static readonly List<Order> Orders = [];
+        }
 
+        """;
+
+    [Fact]
+    public Task UserIdInQueryFilter_Triggers() => Verify.VerifyAsync(OrderStore + """
+        public static partial class Tools
+        {
             public static string[] ListOrders(string {|#0:userId|}) =>
                 Orders.Where(order => order.UserId == userId).Select(order => order.Item).ToArray();
 
@@ -26,17 +33,9 @@ public sealed class ModelSuppliedIdentityAnalyzerTests
         Verify.Diagnostic("AS1003").WithLocation(0).WithArguments("userId", "a query filter"));
 
     [Fact]
-    public Task LambdaToolInMethodWithoutIdentityParameters_Triggers() => Verify.VerifyAsync("""
-        using System.Collections.Generic;
-        using System.Linq;
-        using Microsoft.Extensions.AI;
-
-        public sealed record Order(string UserId, string Item);
-
-        public static class Tools
+    public Task LambdaToolInMethodWithoutIdentityParameters_Triggers() => Verify.VerifyAsync(OrderStore + """
+        public static partial class Tools
         {
-            private static readonly List<Order> Orders = [];
-
             public static AIFunction Create(int limit) => AIFunctionFactory.Create((string {|#0:userId|}) =>
                 Orders.Where(order => order.UserId == userId).Take(limit).Select(order => order.Item).ToArray());
         }
