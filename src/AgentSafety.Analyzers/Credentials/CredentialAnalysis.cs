@@ -49,7 +49,7 @@ internal sealed class CredentialAnalysis
     private readonly bool _analyzeTests;
     // Only tools that reach a finding in another file: the rest have reported everything from their own file.
     private readonly ConcurrentDictionary<MethodKey, ToolRoot> _roots = new();
-    private readonly ConcurrentDictionary<(SyntaxTree?, TextSpan), bool> _reported = new();
+    private readonly ConcurrentDictionary<SyntaxKey, bool> _reported = new();
 
     private CredentialAnalysis(
         CredentialFindingKind kind, CredentialRule rule, CredentialFacts facts, int maxDepth, bool analyzeTests)
@@ -79,7 +79,6 @@ internal sealed class CredentialAnalysis
 
             var analysis = new CredentialAnalysis(
                 kind, rule, CredentialFacts.For(start.Compilation), MaxDepth(globalOptions), analyzeTests);
-            start.RegisterOperationBlockAction(analysis._facts.Remember);
             start.RegisterToolAction(tools, analysis.AnalyzeTool);
             start.RegisterCompilationEndAction(analysis.ReportReachedFromOtherFiles);
         });
@@ -97,9 +96,13 @@ internal sealed class CredentialAnalysis
             if (MethodKey.From(method) is not { } key)
                 continue;
 
-            var root = new ToolRoot(key, tool.Name ?? "lambda", method);
-            foreach (var (owner, finding) in Reach(key, context.SemanticModel, context.CancellationToken))
+            var reached = _facts.Reachable(key, _maxDepth, context.SemanticModel, context.CancellationToken);
+            foreach (var (owner, finding) in reached)
             {
+                if (finding.Kind != _kind)
+                    continue;
+
+                var root = new ToolRoot(key, tool.Name ?? "lambda", method);
                 if (finding.Location.SourceTree != file)
                     _roots.TryAdd(key, root);
                 else if (Claim(finding))
@@ -116,45 +119,16 @@ internal sealed class CredentialAnalysis
         foreach (var root in roots)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            foreach (var (owner, finding) in Reach(root.Key, null, context.CancellationToken))
+            foreach (var (owner, finding) in _facts.Reachable(root.Key, _maxDepth, null, context.CancellationToken))
             {
-                if (Claim(finding))
+                if (finding.Kind == _kind && Claim(finding))
                     context.ReportDiagnostic(CreateDiagnostic(_rule.InOtherFile, root, owner, finding));
             }
         }
     }
 
     private bool Claim(CredentialFinding finding) =>
-        _reported.TryAdd((finding.Location.SourceTree, finding.Location.SourceSpan), true);
-
-    private IEnumerable<(MethodKey Owner, CredentialFinding Finding)> Reach(
-        MethodKey root, SemanticModel? model, CancellationToken cancel)
-    {
-        var visited = new HashSet<MethodKey> { root };
-        var queue = new Queue<(MethodKey Key, int Depth)>();
-        queue.Enqueue((root, 0));
-        while (queue.Count > 0)
-        {
-            var (key, depth) = queue.Dequeue();
-            if (_facts.Of(key, model, cancel) is not { } facts)
-                continue;
-
-            foreach (var finding in facts.Findings)
-            {
-                if (finding.Kind == _kind)
-                    yield return (key, finding);
-            }
-
-            if (depth >= _maxDepth)
-                continue;
-
-            foreach (var callee in facts.Callees)
-            {
-                if (visited.Add(callee))
-                    queue.Enqueue((callee, depth + 1));
-            }
-        }
-    }
+        _reported.TryAdd(new SyntaxKey(finding.Location.SourceTree!, finding.Location.SourceSpan), true);
 
     private Diagnostic CreateDiagnostic(
         DiagnosticDescriptor descriptor, ToolRoot root, MethodKey owner, CredentialFinding finding)

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using AgentSafety.Analyzers.ToolModel;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
@@ -13,8 +14,9 @@ namespace AgentSafety.Analyzers.Credentials;
 /// </summary>
 internal sealed class CredentialCollector
 {
-    private readonly HashSet<(SyntaxTree, TextSpan)> _readsFeedingPasswords = new();
-    private readonly HashSet<(SyntaxTree, TextSpan)> _readsFeedingSinks = new();
+    // Most bodies read no secret, so these are made on the first read that feeds a sink.
+    private HashSet<SyntaxKey>? _readsFeedingPasswords;
+    private HashSet<SyntaxKey>? _readsFeedingSinks;
 
     private CredentialCollector()
     {
@@ -78,14 +80,14 @@ internal sealed class CredentialCollector
     {
         foreach (var facts in Facts.Values)
         {
-            facts.Findings.RemoveAll(finding =>
+            facts.RemoveFindings(finding =>
             {
                 if (finding.Kind != CredentialFindingKind.SecretFromEnvironment)
                     return false;
 
-                var key = (finding.Location.SourceTree!, finding.Location.SourceSpan);
-                return _readsFeedingPasswords.Contains(key) ||
-                    (!finding.IsNamedSecret && !_readsFeedingSinks.Contains(key));
+                var key = new SyntaxKey(finding.Location.SourceTree!, finding.Location.SourceSpan);
+                return _readsFeedingPasswords?.Contains(key) == true ||
+                    (!finding.IsNamedSecret && _readsFeedingSinks?.Contains(key) != true);
             });
         }
     }
@@ -153,13 +155,13 @@ internal sealed class CredentialCollector
                     "credential in " + sink.Description, null, null, replaceable));
                 break;
             case ValueOriginKind.Environment or ValueOriginKind.Configuration when sink.Kind == SinkKind.Password:
-                _readsFeedingPasswords.Add(Key(origin.Read!));
+                (_readsFeedingPasswords ??= new HashSet<SyntaxKey>()).Add(SyntaxKey.Of(origin.Read!.Syntax));
                 Add(owner, new CredentialFinding(
                     CredentialFindingKind.PasswordAuthentication, value.Syntax.GetLocation(), sink.Description,
                     origin.SourceDescription, null, false));
                 break;
             case ValueOriginKind.Environment or ValueOriginKind.Configuration:
-                _readsFeedingSinks.Add(Key(origin.Read!));
+                (_readsFeedingSinks ??= new HashSet<SyntaxKey>()).Add(SyntaxKey.Of(origin.Read!.Syntax));
                 break;
         }
     }
@@ -186,7 +188,7 @@ internal sealed class CredentialCollector
 
     private void AddEdge(MethodKey owner, MethodKey callee) => FactsOf(owner).Callees.Add(callee);
 
-    private void Add(MethodKey owner, CredentialFinding finding) => FactsOf(owner).Findings.Add(finding);
+    private void Add(MethodKey owner, CredentialFinding finding) => FactsOf(owner).Add(finding);
 
     private MethodFacts FactsOf(MethodKey key)
     {
@@ -195,9 +197,6 @@ internal sealed class CredentialCollector
 
         return facts;
     }
-
-    private static (SyntaxTree, TextSpan) Key(IOperation operation) =>
-        (operation.Syntax.SyntaxTree, operation.Syntax.Span);
 
     // Checking whether a secret is configured is not using it.
     private static bool IsPresenceCheck(IOperation read)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using AgentSafety.Analyzers.ToolModel;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
@@ -60,21 +61,13 @@ internal sealed class CredentialFinding
 /// <summary>A method, lambda or local function, identified by where it is declared.</summary>
 internal readonly struct MethodKey : System.IEquatable<MethodKey>
 {
-    private readonly int _hashCode;
+    private readonly SyntaxKey _place;
 
-    private MethodKey(SyntaxTree tree, TextSpan span)
-    {
-        Tree = tree;
-        Span = span;
+    private MethodKey(SyntaxTree tree, TextSpan span) => _place = new SyntaxKey(tree, span);
 
-        // Not the tree's identity hash: the compiler locks on syntax trees, and reading the identity hash of a
-        // locked object takes the runtime's slow path, which made hashing keys a large share of the walk.
-        _hashCode = (StringComparer.Ordinal.GetHashCode(tree.FilePath ?? "") * 31) + span.GetHashCode();
-    }
+    public SyntaxTree Tree => _place.Tree;
 
-    public SyntaxTree Tree { get; }
-
-    public TextSpan Span { get; }
+    public TextSpan Span => _place.Span;
 
     /// <summary>The key of a method declared in source, or <see langword="null"/> for metadata.</summary>
     public static MethodKey? From(IMethodSymbol? method)
@@ -88,20 +81,29 @@ internal readonly struct MethodKey : System.IEquatable<MethodKey>
         return references.Length == 0 ? null : new MethodKey(references[0].SyntaxTree, references[0].Span);
     }
 
-    public bool Equals(MethodKey other) => Tree == other.Tree && Span == other.Span;
+    public bool Equals(MethodKey other) => _place.Equals(other._place);
 
     public override bool Equals(object? obj) => obj is MethodKey other && Equals(other);
 
-    public override int GetHashCode() => _hashCode;
+    public override int GetHashCode() => _place.GetHashCode();
 }
 
 /// <summary>What one method body holds: its evidence and the source methods it calls.</summary>
 internal sealed class MethodFacts
 {
-    public List<CredentialFinding> Findings { get; } = new();
+    private static readonly List<CredentialFinding> NoFindings = new();
+
+    private List<CredentialFinding>? _findings;
+
+    /// <summary>The evidence found; most bodies have none, and share one empty list.</summary>
+    public IReadOnlyList<CredentialFinding> Findings => _findings ?? NoFindings;
 
     public List<MethodKey> Callees { get; } = new();
 
     /// <summary>The method's name, to say which helper a reachable finding sits in.</summary>
     public string? Name { get; set; }
+
+    public void Add(CredentialFinding finding) => (_findings ??= new List<CredentialFinding>()).Add(finding);
+
+    public void RemoveFindings(System.Predicate<CredentialFinding> match) => _findings?.RemoveAll(match);
 }

@@ -20,7 +20,6 @@ public sealed class CriticalActionWithoutApprovalAnalyzer : DiagnosticAnalyzer
     /// <summary>Property carrying the binding message the code fix puts in <c>[RequiresApproval]</c>.</summary>
     public const string BindingMessageProperty = "BindingMessage";
 
-    private const string ApprovalRequiredAIFunction = "Microsoft.Extensions.AI.ApprovalRequiredAIFunction";
 
     private static readonly ImmutableHashSet<string> ConfirmationNames = ImmutableHashSet.Create(
         StringComparer.OrdinalIgnoreCase, "confirm", "confirmed", "approve", "approved", "force", "iAmSure", "sure");
@@ -43,13 +42,13 @@ public sealed class CriticalActionWithoutApprovalAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(ToolAnalysisExtensions.GeneratedCodeFlags);
         context.RegisterCompilationStartAction(static start =>
         {
             if (ToolCompilationContext.Create(start.Compilation) is not { } tools)
                 return;
 
-            var approvalWrapper = start.Compilation.GetTypeByMetadataName(ApprovalRequiredAIFunction);
+            var approvalWrapper = tools.ApprovalRequiredAIFunction;
             start.RegisterToolAction(tools, context => AnalyzeTool(context, approvalWrapper));
         });
     }

@@ -38,7 +38,7 @@ public sealed class DelegatedTokenEscapeAnalyzer : DiagnosticAnalyzer
             if (ToolCompilationContext.Create(start.Compilation) is not { AccessToken: not null } tools)
                 return;
 
-            var exception = start.Compilation.GetTypeByMetadataName("System.Exception");
+            var exception = tools.Exception;
 
             // One callback per body, on the operation tree the compiler builds for every analyzer anyway; most bodies
             // hold no token and the walk finds nothing to follow.
@@ -58,12 +58,13 @@ public sealed class DelegatedTokenEscapeAnalyzer : DiagnosticAnalyzer
     private sealed class TokenTracer
     {
         private const int MaxLocalHops = 3;
+        private const int MaxRecursion = 200;
 
         private readonly ToolCompilationContext _tools;
         private readonly INamedTypeSymbol? _exception;
         private readonly ISymbol _owner;
         private readonly System.Action<Diagnostic> _report;
-        private readonly HashSet<Microsoft.CodeAnalysis.Text.TextSpan> _reported = new();
+        private HashSet<Microsoft.CodeAnalysis.Text.TextSpan>? _reported;
 
         public TokenTracer(
             ToolCompilationContext tools,
@@ -77,29 +78,49 @@ public sealed class DelegatedTokenEscapeAnalyzer : DiagnosticAnalyzer
             _report = report;
         }
 
-        // Every operation of a body, by kind: most are none of the three that can start an escape.
-        public void VisitTree(IOperation root)
+        // Every operation of a body, by kind: most are none of the three that can start an escape. Recursive, the
+        // fastest way through an operation tree, until a deep nesting (a long concatenation) calls for a stack.
+        public void VisitTree(IOperation root) => Visit(root, 0);
+
+        private void Visit(IOperation operation, int depth)
+        {
+            if (depth > MaxRecursion)
+            {
+                VisitWithStack(operation);
+                return;
+            }
+
+            Inspect(operation);
+            foreach (var child in operation.ChildOperations)
+                Visit(child, depth + 1);
+        }
+
+        private void VisitWithStack(IOperation root)
         {
             var pending = new Stack<IOperation>();
             pending.Push(root);
             while (pending.Count > 0)
             {
                 var operation = pending.Pop();
-                switch (operation.Kind)
-                {
-                    case OperationKind.PropertyReference:
-                        OnTokenValue(operation);
-                        break;
-                    case OperationKind.SimpleAssignment:
-                        OnAssignment((ISimpleAssignmentOperation)operation);
-                        break;
-                    case OperationKind.Return:
-                        OnReturn((IReturnOperation)operation);
-                        break;
-                }
-
+                Inspect(operation);
                 foreach (var child in operation.ChildOperations)
                     pending.Push(child);
+            }
+        }
+
+        private void Inspect(IOperation operation)
+        {
+            switch (operation.Kind)
+            {
+                case OperationKind.PropertyReference:
+                    OnTokenValue(operation);
+                    break;
+                case OperationKind.SimpleAssignment:
+                    OnAssignment((ISimpleAssignmentOperation)operation);
+                    break;
+                case OperationKind.Return:
+                    OnReturn((IReturnOperation)operation);
+                    break;
             }
         }
 
@@ -214,7 +235,7 @@ public sealed class DelegatedTokenEscapeAnalyzer : DiagnosticAnalyzer
 
         private void Report(IOperation value, string how)
         {
-            if (_reported.Add(value.Syntax.Span))
+            if ((_reported ??= new HashSet<Microsoft.CodeAnalysis.Text.TextSpan>()).Add(value.Syntax.Span))
                 _report(Diagnostic.Create(Rule, value.Syntax.GetLocation(), how));
         }
 

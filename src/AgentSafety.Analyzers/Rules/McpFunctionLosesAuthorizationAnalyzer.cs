@@ -33,7 +33,7 @@ public sealed class McpFunctionLosesAuthorizationAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(ToolAnalysisExtensions.GeneratedCodeFlags);
         context.RegisterCompilationStartAction(static start =>
         {
             if (ToolCompilationContext.Create(start.Compilation) is not { McpServerTool: not null } tools ||

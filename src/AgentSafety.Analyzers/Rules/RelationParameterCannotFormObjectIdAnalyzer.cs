@@ -29,7 +29,7 @@ public sealed class RelationParameterCannotFormObjectIdAnalyzer : DiagnosticAnal
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(ToolAnalysisExtensions.GeneratedCodeFlags);
         context.RegisterCompilationStartAction(static start =>
         {
             if (ToolCompilationContext.Create(start.Compilation) is { } tools)

@@ -31,7 +31,7 @@ public sealed class RequirementsNeedPartialTypeAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(ToolAnalysisExtensions.GeneratedCodeFlags);
         context.RegisterCompilationStartAction(static start =>
         {
             if (ToolCompilationContext.Create(start.Compilation) is { } tools)

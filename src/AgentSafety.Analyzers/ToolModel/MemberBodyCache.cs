@@ -1,55 +1,44 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace AgentSafety.Analyzers.ToolModel;
 
 /// <summary>
 /// What a rule learned from each member body (a method, accessor, constructor, initializer or the top-level
-/// statements), computed once per body. Bodies arrive through operation-block actions, whose operation trees the
-/// compiler builds for every analyzer that asks; a rule that needs a body before its block action has run reads it
-/// from the semantic model instead, so the answer never depends on the order the compiler runs actions in.
+/// statements), computed once per body and only for the bodies a rule asks about: those of tools and of the code
+/// they call. The operation tree comes from the semantic model, which keeps it for every analyzer that asks; an
+/// operation-block action would instead call every rule once per body of the compilation, tool or not.
 /// </summary>
 /// <typeparam name="TFacts">What the rule keeps of one body.</typeparam>
 internal sealed class MemberBodyCache<TFacts>
     where TFacts : class
 {
     private readonly Func<IReadOnlyList<IOperation>, IMethodSymbol?, TFacts> _read;
-    private readonly ConcurrentDictionary<SyntaxNode, TFacts> _bodies = new();
+    // Written without locks: several threads fill it at once, and a lock held by a thread the system has just
+    // descheduled stalls every other writer. Keyed by place (see SyntaxKey).
+    private ImmutableDictionary<SyntaxKey, TFacts> _bodies = ImmutableDictionary<SyntaxKey, TFacts>.Empty;
 
     /// <param name="read">
     /// Reads one body's operation blocks; the method is null for a field or property initializer.
     /// </param>
     public MemberBodyCache(Func<IReadOnlyList<IOperation>, IMethodSymbol?, TFacts> read) => _read = read;
 
-    /// <summary>The operation-block action that fills the cache.</summary>
-    public void Remember(OperationBlockAnalysisContext context)
-    {
-        if (context.OperationBlocks.IsEmpty || Owner(context.OperationBlocks[0].Syntax) is not { } owner ||
-            _bodies.ContainsKey(owner))
-        {
-            return;
-        }
-
-        _bodies.TryAdd(owner, _read(context.OperationBlocks, context.OwningSymbol as IMethodSymbol));
-    }
-
     /// <summary>
-    /// The facts of the body that holds <paramref name="node"/>, or null when it is in no body. Binds the body with
-    /// <paramref name="model"/> (or the compilation's model of the node's file) when no block action has read it yet.
+    /// The facts of the body that holds <paramref name="node"/>, or null when it is in no body. Reads the body's
+    /// operation tree from <paramref name="model"/> (or the compilation's model of the node's file) the first time.
     /// </summary>
     public TFacts? For(SyntaxNode node, Compilation compilation, SemanticModel? model, CancellationToken cancel)
     {
         if (Owner(node) is not { } owner)
             return null;
 
-        if (_bodies.TryGetValue(owner, out var facts))
+        var key = SyntaxKey.Of(owner);
+        if (_bodies.TryGetValue(key, out var facts))
             return facts;
 
         var ownerModel = model is not null
@@ -58,7 +47,8 @@ internal sealed class MemberBodyCache<TFacts>
         if (ownerModel.GetOperation(owner, cancel) is not { } body)
             return null;
 
-        return _bodies.GetOrAdd(owner, _read(ImmutableArray.Create(body), OwningMethod(owner, ownerModel, cancel)));
+        var read = _read(ImmutableArray.Create(body), OwningMethod(owner, ownerModel, cancel));
+        return ImmutableInterlocked.GetOrAdd(ref _bodies, key, read);
     }
 
     /// <summary>

@@ -61,7 +61,16 @@ internal readonly struct TreeToolsAnalysisContext
 
     public System.Threading.CancellationToken CancellationToken => _context.CancellationToken;
 
-    public void ReportDiagnostic(Diagnostic diagnostic) => _context.ReportDiagnostic(diagnostic);
+    /// <summary>
+    /// Reports <paramref name="diagnostic"/> unless it falls in generated code. Analyzers built on the index leave
+    /// that check to <see cref="GeneratedCodeFilter"/> rather than to the compiler (see
+    /// <see cref="ToolAnalysisExtensions.GeneratedCodeFlags"/>).
+    /// </summary>
+    public void ReportDiagnostic(Diagnostic diagnostic)
+    {
+        if (!GeneratedCodeFilter.Covers(diagnostic.Location, _context.SemanticModel, _context.Options))
+            _context.ReportDiagnostic(diagnostic);
+    }
 }
 
 /// <summary>
@@ -70,6 +79,14 @@ internal readonly struct TreeToolsAnalysisContext
 /// </summary>
 internal static class ToolAnalysisExtensions
 {
+    /// <summary>
+    /// What an analyzer that reports only through the index's actions passes to
+    /// <see cref="AnalysisContext.ConfigureGeneratedCodeAnalysis"/>: the compiler still skips generated files and
+    /// declarations, and <see cref="TreeToolsAnalysisContext.ReportDiagnostic"/> drops what falls in generated code.
+    /// Left to the compiler, that check reads every token of a file on the analyzer's first diagnostic there.
+    /// </summary>
+    public const GeneratedCodeAnalysisFlags GeneratedCodeFlags = GeneratedCodeAnalysisFlags.ReportDiagnostics;
+
     /// <summary>Calls <paramref name="action"/> once per source file with what the index found in it.</summary>
     public static void RegisterTreeToolsAction(
         this CompilationStartAnalysisContext context,
@@ -101,6 +118,10 @@ internal static class ToolAnalysisExtensions
 
         context.RegisterTreeToolsAction(tools, treeContext =>
         {
+            if (treeContext.Found.Tools.IsEmpty)
+                return;
+
+            Action<Diagnostic> report = treeContext.ReportDiagnostic;
             foreach (var tool in treeContext.Found.Tools)
             {
                 action(new ToolAnalysisContext(
@@ -108,7 +129,7 @@ internal static class ToolAnalysisExtensions
                     tools,
                     treeContext.SemanticModel,
                     treeContext.Options,
-                    treeContext.ReportDiagnostic,
+                    report,
                     treeContext.CancellationToken));
             }
         });

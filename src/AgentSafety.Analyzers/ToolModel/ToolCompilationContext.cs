@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
 namespace AgentSafety.Analyzers.ToolModel;
@@ -9,9 +10,12 @@ namespace AgentSafety.Analyzers.ToolModel;
 /// </summary>
 internal sealed class ToolCompilationContext
 {
+    private readonly ImmutableArray<IAssemblySymbol> _references;
+
     private ToolCompilationContext(Compilation compilation)
     {
         Compilation = compilation;
+        _references = compilation.SourceModule.ReferencedAssemblySymbols;
         RequiresPermissionAttribute = Resolve(WellKnownNames.RequiresPermissionAttribute);
         RequiresRelationAttribute = Resolve(WellKnownNames.RequiresRelationAttribute);
         RequiresApprovalAttribute = Resolve(WellKnownNames.RequiresApprovalAttribute);
@@ -37,6 +41,8 @@ internal sealed class ToolCompilationContext
         MethodInfo = Resolve(WellKnownNames.MethodInfo);
         ClaimsPrincipal = Resolve(WellKnownNames.ClaimsPrincipal);
         FromKeyedServicesAttribute = Resolve(WellKnownNames.FromKeyedServicesAttribute);
+        Exception = Resolve(WellKnownNames.Exception);
+        ApprovalRequiredAIFunction = Resolve(WellKnownNames.ApprovalRequiredAIFunction);
     }
 
     /// <summary>The compilation the symbols come from.</summary>
@@ -67,6 +73,8 @@ internal sealed class ToolCompilationContext
     public INamedTypeSymbol? MethodInfo { get; }
     public INamedTypeSymbol? ClaimsPrincipal { get; }
     public INamedTypeSymbol? FromKeyedServicesAttribute { get; }
+    public INamedTypeSymbol? Exception { get; }
+    public INamedTypeSymbol? ApprovalRequiredAIFunction { get; }
 
     /// <summary>True when at least one AgentSafety requirement attribute is referenced.</summary>
     public bool ReferencesAgentSafety =>
@@ -121,5 +129,37 @@ internal sealed class ToolCompilationContext
         return false;
     }
 
-    private INamedTypeSymbol? Resolve(string metadataName) => Compilation.GetTypeByMetadataName(metadataName);
+    // Every type named here is defined by a library, so only references are searched, as the compilation would
+    // with an ambiguous name: one public definition or none. Compilation.GetTypeByMetadataName would first search
+    // the project's own source, which makes the compiler merge the declarations of every file the moment a rule
+    // starts. The source is searched only when the project itself is in the type's namespace (AgentSafety's own
+    // runtime, or a framework built with these rules).
+    private INamedTypeSymbol? Resolve(string metadataName)
+    {
+        INamedTypeSymbol? found = null;
+        foreach (var assembly in _references)
+        {
+            var type = assembly.GetTypeByMetadataName(metadataName);
+            if (type is not { DeclaredAccessibility: Accessibility.Public })
+                continue;
+
+            if (found is not null)
+                return null;
+
+            found = type;
+        }
+
+        if (found is null && IsInOwnNamespace(metadataName))
+            found = Compilation.Assembly.GetTypeByMetadataName(metadataName);
+
+        return found;
+    }
+
+    private bool IsInOwnNamespace(string metadataName)
+    {
+        var dot = metadataName.IndexOf('.');
+        var root = dot > 0 ? metadataName.Substring(0, dot) : metadataName;
+        var assemblyName = Compilation.AssemblyName ?? "";
+        return assemblyName.StartsWith(root, System.StringComparison.Ordinal);
+    }
 }

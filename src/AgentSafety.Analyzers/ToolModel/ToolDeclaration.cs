@@ -111,12 +111,11 @@ internal sealed class ToolDeclaration
     private sealed class Reader
     {
         private readonly ToolCompilationContext _context;
-        private readonly ImmutableArray<PermissionRequirement>.Builder _permissions =
-            ImmutableArray.CreateBuilder<PermissionRequirement>();
-        private readonly ImmutableArray<RelationRequirement>.Builder _relations =
-            ImmutableArray.CreateBuilder<RelationRequirement>();
-        private readonly ImmutableArray<DelegatedTokenRequirement>.Builder _tokens =
-            ImmutableArray.CreateBuilder<DelegatedTokenRequirement>();
+
+        // Made on the first requirement of each kind: every tool is read, and most have one kind or none.
+        private ImmutableArray<PermissionRequirement>.Builder? _permissions;
+        private ImmutableArray<RelationRequirement>.Builder? _relations;
+        private ImmutableArray<DelegatedTokenRequirement>.Builder? _tokens;
         private ApprovalRequirement? _approval;
         private PublicToolDeclaration? _publicTool;
         private AgentToolDeclaration? _agentTool;
@@ -134,7 +133,7 @@ internal sealed class ToolDeclaration
                     continue;
 
                 if (ToolCompilationContext.Is(type, _context.RequiresPermissionAttribute))
-                    _permissions.Add(new PermissionRequirement(attribute, isContainingType));
+                    Add(ref _permissions, new PermissionRequirement(attribute, isContainingType));
                 else if (ToolCompilationContext.Is(type, _context.PublicToolAttribute))
                     _publicTool ??= new PublicToolDeclaration(attribute);
                 else if (ToolCompilationContext.DerivesFrom(type, _context.AuthorizeAttribute))
@@ -144,7 +143,7 @@ internal sealed class ToolDeclaration
                 else if (isContainingType)
                     continue;
                 else if (ToolCompilationContext.Is(type, _context.RequiresRelationAttribute))
-                    _relations.Add(new RelationRequirement(attribute));
+                    Add(ref _relations, new RelationRequirement(attribute));
                 else if (ToolCompilationContext.Is(type, _context.RequiresApprovalAttribute))
                     _approval ??= new ApprovalRequirement(attribute);
                 else if (ToolCompilationContext.Is(type, _context.AgentToolAttribute))
@@ -157,18 +156,24 @@ internal sealed class ToolDeclaration
             foreach (var attribute in parameter.GetAttributes())
             {
                 if (ToolCompilationContext.Is(attribute.AttributeClass, _context.DelegatedTokenAttribute))
-                    _tokens.Add(new DelegatedTokenRequirement(attribute, parameter));
+                    Add(ref _tokens, new DelegatedTokenRequirement(attribute, parameter));
             }
         }
 
         public ToolDeclaration Build() => new(
-            _permissions.ToImmutable(),
-            _relations.ToImmutable(),
+            ToImmutable(_permissions),
+            ToImmutable(_relations),
             _approval,
             _publicTool,
             _agentTool,
-            _tokens.ToImmutable(),
+            ToImmutable(_tokens),
             _authorize,
             _allowAnonymous);
+
+        private static void Add<T>(ref ImmutableArray<T>.Builder? builder, T item) =>
+            (builder ??= ImmutableArray.CreateBuilder<T>()).Add(item);
+
+        private static ImmutableArray<T> ToImmutable<T>(ImmutableArray<T>.Builder? builder) =>
+            builder is null ? ImmutableArray<T>.Empty : builder.ToImmutable();
     }
 }

@@ -19,7 +19,7 @@ internal sealed class ToolIndex
 {
     private static readonly ConditionalWeakTable<Compilation, ToolIndex> Indexes = new();
 
-    private readonly ConcurrentDictionary<SyntaxTree, TreeTools> _trees = new();
+    private readonly ConcurrentDictionary<SyntaxKey, TreeTools> _trees = new();
 
     private ToolIndex(Compilation compilation) => Context = ToolCompilationContext.ResolveFrom(compilation);
 
@@ -37,11 +37,12 @@ internal sealed class ToolIndex
         if (Context is null)
             return TreeTools.Empty;
 
-        if (_trees.TryGetValue(model.SyntaxTree, out var found))
+        var key = SyntaxKey.Of(model.SyntaxTree);
+        if (_trees.TryGetValue(key, out var found))
             return found;
 
         // Two rules asking at once may both read the file; the results are equal and the first one stored is kept.
         // A cancelled read stores nothing.
-        return _trees.GetOrAdd(model.SyntaxTree, TreeTools.Read(model, Context, cancellationToken));
+        return _trees.GetOrAdd(key, TreeTools.Read(model, Context, cancellationToken));
     }
 }

@@ -36,6 +36,8 @@ internal static class WellKnownNames
     public const string Delegate = "System.Delegate";
     public const string MethodInfo = "System.Reflection.MethodInfo";
     public const string ClaimsPrincipal = "System.Security.Claims.ClaimsPrincipal";
+    public const string Exception = "System.Exception";
+    public const string ApprovalRequiredAIFunction = "Microsoft.Extensions.AI.ApprovalRequiredAIFunction";
     public const string FromKeyedServicesAttribute =
         "Microsoft.Extensions.DependencyInjection.FromKeyedServicesAttribute";
 
