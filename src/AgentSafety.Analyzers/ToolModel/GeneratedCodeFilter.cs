@@ -24,14 +24,14 @@ internal static class GeneratedCodeFilter
 {
     private const string GeneratedCodeOption = "generated_code";
 
-    /// <summary>True when <paramref name="location"/> lies in a generated file or a generated declaration.</summary>
-    public static bool Covers(Location location, SemanticModel model, AnalyzerOptions options)
+    /// <summary>
+    /// True when <paramref name="location"/> lies in a declaration that carries <c>[GeneratedCode]</c>, or inside one
+    /// that does.
+    /// </summary>
+    public static bool InGeneratedDeclaration(Location location, SemanticModel model)
     {
         if (location.SourceTree is not { } tree)
             return false;
-
-        if (IsGeneratedFile(tree, options))
-            return true;
 
         var node = tree.GetRoot().FindNode(location.SourceSpan, getInnermostNodeForTie: true);
         for (var current = node; current is not null; current = current.Parent)

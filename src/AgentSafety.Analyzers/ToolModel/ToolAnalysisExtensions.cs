@@ -68,8 +68,17 @@ internal readonly struct TreeToolsAnalysisContext
     /// </summary>
     public void ReportDiagnostic(Diagnostic diagnostic)
     {
-        if (!GeneratedCodeFilter.Covers(diagnostic.Location, _context.SemanticModel, _context.Options))
-            _context.ReportDiagnostic(diagnostic);
+        var location = diagnostic.Location;
+        if (location.SourceTree is { } tree)
+        {
+            var generatedFile = tree == SemanticModel.SyntaxTree
+                ? Found.IsGeneratedFile(tree, Options)
+                : GeneratedCodeFilter.IsGeneratedFile(tree, Options);
+            if (generatedFile || GeneratedCodeFilter.InGeneratedDeclaration(location, SemanticModel))
+                return;
+        }
+
+        _context.ReportDiagnostic(diagnostic);
     }
 }
 

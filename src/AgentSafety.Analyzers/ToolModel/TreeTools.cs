@@ -4,6 +4,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace AgentSafety.Analyzers.ToolModel;
@@ -30,6 +31,15 @@ internal sealed class RequirementMethod
 /// </summary>
 internal sealed class TreeTools
 {
+    private volatile GeneratedState _generatedFile;
+
+    private enum GeneratedState
+    {
+        Unknown,
+        Handwritten,
+        Generated,
+    }
+
     private TreeTools(
         ImmutableArray<AgentTool> tools,
         ImmutableArray<RequirementMethod> requirementMethods,
@@ -65,6 +75,27 @@ internal sealed class TreeTools
     /// Calls named in <see cref="WellKnownNames.SetupMethodNames"/>: server set-up and framework tool discovery.
     /// </summary>
     public ImmutableArray<IInvocationOperation> SetupCalls { get; }
+
+    /// <summary>
+    /// Whether the compiler treats <paramref name="tree"/>, the file this was read from, as generated (see
+    /// <see cref="GeneratedCodeFilter.IsGeneratedFile"/>); asked once per file, not once per diagnostic.
+    /// </summary>
+    public bool IsGeneratedFile(SyntaxTree tree, AnalyzerOptions options)
+    {
+        // The shared empty instance stands for every file of a compilation without tools, so it keeps no answer.
+        if (ReferenceEquals(this, Empty))
+            return GeneratedCodeFilter.IsGeneratedFile(tree, options);
+
+        // Racing rules may both compute it; they get the same answer.
+        if (_generatedFile == GeneratedState.Unknown)
+        {
+            _generatedFile = GeneratedCodeFilter.IsGeneratedFile(tree, options)
+                ? GeneratedState.Generated
+                : GeneratedState.Handwritten;
+        }
+
+        return _generatedFile == GeneratedState.Generated;
+    }
 
     /// <summary>Reads the file <paramref name="model"/> binds.</summary>
     public static TreeTools Read(SemanticModel model, ToolCompilationContext context, CancellationToken cancel)
