@@ -45,8 +45,8 @@ try
         ("same, without AgentSafety analyzers and generator", true, false),
         ("no agent framework", false, true),
     };
-    var medians = new Dictionary<string, AnalyzerReport>();
-    var serialMedians = new Dictionary<string, AnalyzerReport>();
+    var medians = new Dictionary<string, ReportSummary>();
+    var serialMedians = new Dictionary<string, ReportSummary>();
     foreach (var (name, withFrameworks, withAnalyzers) in variants)
     {
         var folder = Path.Combine(work, medians.Count.ToString(CultureInfo.InvariantCulture));
@@ -64,7 +64,7 @@ try
                 reports.Add(AnalyzerReport.Parse(File.ReadAllText(log)));
         }
 
-        var median = reports.OrderBy(r => r.CscSeconds).ElementAt(reports.Count / 2);
+        var median = ReportSummary.Of(reports);
         medians[name] = median;
         Console.WriteLine(Row(name, median));
         serialMedians[name] = SerialCompilerRuns(folder, File.ReadAllText(Path.Combine(folder, "build-1.log")));
@@ -82,6 +82,12 @@ try
     foreach (var (name, report) in serialMedians)
         Console.WriteLine(Row(name, report));
 
+    Console.WriteLine();
+    Console.WriteLine("Each column is the median of its own; the share is the median of the builds' shares.");
+    var firstVariant = variants[0].Name;
+    Console.WriteLine("Shares of the builds with the AgentSafety analyzers, in order: concurrent " +
+        $"{medians[firstVariant].DescribeShares()}; /parallel- {serialMedians[firstVariant].DescribeShares()}.");
+
     var with = medians[variants[0].Name].CscSeconds;
     var without = medians[variants[1].Name].CscSeconds;
     Console.WriteLine();
@@ -95,7 +101,7 @@ finally
         Directory.Delete(work, recursive: true);
 }
 
-AnalyzerReport SerialCompilerRuns(string folder, string buildLog)
+ReportSummary SerialCompilerRuns(string folder, string buildLog)
 {
     var (compiler, arguments) = AnalyzerReport.CompilerCommandLine(buildLog);
     var responseFile = Path.Combine(folder, "csc.rsp");
@@ -109,10 +115,10 @@ AnalyzerReport SerialCompilerRuns(string folder, string buildLog)
             reports.Add(AnalyzerReport.Parse(output, stopwatch.Elapsed.TotalSeconds));
     }
 
-    return reports.OrderBy(r => r.CscSeconds).ElementAt(reports.Count / 2);
+    return ReportSummary.Of(reports);
 }
 
-static string Row(string name, AnalyzerReport report) => string.Create(CultureInfo.InvariantCulture,
+static string Row(string name, ReportSummary report) => string.Create(CultureInfo.InvariantCulture,
     $"| {name} | {report.CscSeconds:F2} | {report.AllAnalyzersSeconds:F3} | {report.AgentSafetySeconds:F3} | " +
     $"{report.AgentSafetyShare:P2} | {report.GeneratorSeconds:F3} |");
 
