@@ -96,13 +96,14 @@ internal sealed class CredentialAnalysis
             if (MethodKey.From(method) is not { } key)
                 continue;
 
+            ToolRoot? root = null;
             var reached = _facts.Reachable(key, _maxDepth, context.SemanticModel, context.CancellationToken);
             foreach (var (owner, finding) in reached)
             {
                 if (finding.Kind != _kind)
                     continue;
 
-                var root = new ToolRoot(key, tool.Name ?? "lambda", method);
+                root ??= new ToolRoot(key, tool.Name ?? "lambda", method);
                 if (finding.Location.SourceTree != file)
                     _roots.TryAdd(key, root);
                 else if (Claim(finding))
@@ -128,7 +129,7 @@ internal sealed class CredentialAnalysis
     }
 
     private bool Claim(CredentialFinding finding) =>
-        _reported.TryAdd(new SyntaxKey(finding.Location.SourceTree!, finding.Location.SourceSpan), true);
+        _reported.TryAdd(SyntaxKey.Of(finding.Location), true);
 
     private Diagnostic CreateDiagnostic(
         DiagnosticDescriptor descriptor, ToolRoot root, MethodKey owner, CredentialFinding finding)

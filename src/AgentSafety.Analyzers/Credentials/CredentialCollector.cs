@@ -85,7 +85,7 @@ internal sealed class CredentialCollector
                 if (finding.Kind != CredentialFindingKind.SecretFromEnvironment)
                     return false;
 
-                var key = new SyntaxKey(finding.Location.SourceTree!, finding.Location.SourceSpan);
+                var key = SyntaxKey.Of(finding.Location);
                 return _readsFeedingPasswords?.Contains(key) == true ||
                     (!finding.IsNamedSecret && _readsFeedingSinks?.Contains(key) != true);
             });

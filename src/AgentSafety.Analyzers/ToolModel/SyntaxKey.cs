@@ -30,6 +30,9 @@ internal readonly struct SyntaxKey : IEquatable<SyntaxKey>
     /// <summary>The key of the node's span in its file.</summary>
     public static SyntaxKey Of(SyntaxNode node) => new(node.SyntaxTree, node.Span);
 
+    /// <summary>The key of a place in source; <paramref name="location"/> must have a syntax tree.</summary>
+    public static SyntaxKey Of(Location location) => new(location.SourceTree!, location.SourceSpan);
+
     public bool Equals(SyntaxKey other) => Tree == other.Tree && Span == other.Span;
 
     public override bool Equals(object? obj) => obj is SyntaxKey other && Equals(other);

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -19,7 +19,8 @@ internal sealed class ToolIndex
 {
     private static readonly ConditionalWeakTable<Compilation, ToolIndex> Indexes = new();
 
-    private readonly ConcurrentDictionary<SyntaxKey, TreeTools> _trees = new();
+    // Written without locks, like the other caches the rules share (see MemberBodyCache).
+    private ImmutableDictionary<SyntaxKey, TreeTools> _trees = ImmutableDictionary<SyntaxKey, TreeTools>.Empty;
 
     private ToolIndex(Compilation compilation) => Context = ToolCompilationContext.ResolveFrom(compilation);
 
@@ -43,6 +44,6 @@ internal sealed class ToolIndex
 
         // Two rules asking at once may both read the file; the results are equal and the first one stored is kept.
         // A cancelled read stores nothing.
-        return _trees.GetOrAdd(key, TreeTools.Read(model, Context, cancellationToken));
+        return ImmutableInterlocked.GetOrAdd(ref _trees, key, TreeTools.Read(model, Context, cancellationToken));
     }
 }
