@@ -85,4 +85,134 @@ public sealed class DelegatedTokenEscapeAnalyzerTests
             public static string Bearer(AccessToken token) => "Bearer " + token.Value;
         }
         """);
+
+    // A token reaches a body whose own member takes none in several ways; each is followed. (Any shortcut that skips
+    // bodies, such as reading only members with a token parameter, must keep these passing.)
+    [Fact]
+    public Task TokenFromGuardDecisionLoggedInHelper_Triggers() => Verify.VerifyAsync("""
+        using System;
+        using AgentSafety;
+
+        public static class Audit
+        {
+            public static void Record(GuardDecision decision) =>
+                Console.WriteLine({|#0:decision.Tokens["drive"].Value|});
+        }
+        """,
+        Verify.Diagnostic(Id).WithLocation(0).WithArguments("logged"));
+
+    [Fact]
+    public Task TokenFromListFieldLogged_Triggers() => Verify.VerifyAsync("""
+        using System;
+        using System.Collections.Generic;
+        using AgentSafety;
+
+        public sealed class Issued
+        {
+            private readonly List<AccessToken> _tokens = new();
+
+            public void Dump() => Console.WriteLine({|#0:_tokens[0].Value|});
+        }
+        """,
+        Verify.Diagnostic(Id).WithLocation(0).WithArguments("logged"));
+
+    [Fact]
+    public Task PrimaryConstructorTokenLogged_Triggers() => Verify.VerifyAsync("""
+        using AgentSafety;
+        using Microsoft.Extensions.Logging;
+
+        public sealed class Session(AccessToken token)
+        {
+            public void Dump(ILogger logger) => logger.LogWarning("{Token}", {|#0:token.Value|});
+        }
+        """,
+        Verify.Diagnostic(Id).WithLocation(0).WithArguments("logged"));
+
+    [Fact]
+    public Task TokenThroughAliasLogged_Triggers() => Verify.VerifyAsync("""
+        using System;
+        using Bearer = AgentSafety.AccessToken;
+
+        public static class Dump
+        {
+            public static void Write(object value) => Console.WriteLine({|#0:((Bearer)value).Value|});
+        }
+        """,
+        Verify.Diagnostic(Id).WithLocation(0).WithArguments("logged"));
+
+    [Fact]
+    public Task TokenInTypeDerivedFromTokenListLogged_Triggers() => Verify.VerifyAsync("""
+        using System;
+        using System.Collections.Generic;
+        using AgentSafety;
+
+        public sealed class TokenBag : List<AccessToken>
+        {
+            public void Dump() => Console.WriteLine({|#0:this[0].Value|});
+        }
+        """,
+        Verify.Diagnostic(Id).WithLocation(0).WithArguments("logged"));
+
+    [Fact]
+    public Task TokenFromOutParameterLogged_Triggers() => Verify.VerifyAsync("""
+        using System;
+        using AgentSafety;
+
+        public static class Vault
+        {
+            public static bool TryIssue(out AccessToken? token)
+            {
+                token = null;
+                return false;
+            }
+        }
+
+        public static class Caller
+        {
+            public static void Run()
+            {
+                if (Vault.TryIssue(out var issued))
+                    Console.WriteLine({|#0:issued!.Value|});
+            }
+        }
+        """,
+        Verify.Diagnostic(Id).WithLocation(0).WithArguments("logged"));
+
+    [Fact]
+    public Task TokenFromIndexerLogged_Triggers() => Verify.VerifyAsync("""
+        using System;
+        using AgentSafety;
+
+        public sealed class Slots
+        {
+            public AccessToken this[int index] => throw new NotSupportedException();
+        }
+
+        public static class Caller
+        {
+            public static void Run(Slots slots) => Console.WriteLine({|#0:slots[0].Value|});
+        }
+        """,
+        Verify.Diagnostic(Id).WithLocation(0).WithArguments("logged"));
+
+    [Fact]
+    public Task TokenInLambdaGivenToTokenCallbackLogged_Triggers() => Verify.VerifyAsync("""
+        using System;
+        using AgentSafety;
+
+        public static class Broker
+        {
+            public static string With(Func<AccessToken, string> use) => "";
+        }
+
+        public static class Caller
+        {
+            public static string Run() => Broker.With(issued =>
+            {
+                Console.WriteLine({|#0:issued.Value|});
+                return "";
+            });
+        }
+        """,
+        Verify.Diagnostic(Id).WithLocation(0).WithArguments("logged"));
 }
