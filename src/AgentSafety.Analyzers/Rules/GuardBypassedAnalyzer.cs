@@ -11,11 +11,12 @@ namespace AgentSafety.Analyzers.Rules;
 /// AS1005: a method with requirements registered through a factory that does not enforce them, either by name
 /// (<c>AIFunctionFactory.Create</c>, <c>McpServerTool.Create</c>, <c>KernelFunctionFactory.CreateFromMethod</c>) or
 /// by a framework call that discovers a type's attributed methods (<c>WithTools&lt;T&gt;()</c>,
-/// <c>AddFromType&lt;T&gt;()</c>, <c>ImportPluginFromObject(obj)</c> and their kin).
+/// <c>WithToolsFromAssembly()</c>, <c>AddFromType&lt;T&gt;()</c>, <c>ImportPluginFromObject(obj)</c> and their kin).
 /// </summary>
 /// <remarks>
 /// A discovery call is followed when its type is known at compile time: a type argument, a <c>typeof</c> argument or
-/// the static type of the object passed. <c>WithToolsFromAssembly()</c> is not followed.
+/// the static type of the object passed; for <c>WithToolsFromAssembly</c>, the assembly when none is passed (the
+/// calling one), or <c>typeof(T).Assembly</c>, or <c>Assembly.GetExecutingAssembly()</c>.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class GuardBypassedAnalyzer : DiagnosticAnalyzer
@@ -71,7 +72,8 @@ public sealed class GuardBypassedAnalyzer : DiagnosticAnalyzer
     {
         var tools = context.Tools;
         var attribute = FrameworkDiscovery.ToolAttribute(call.TargetMethod, tools);
-        if (attribute is null || FrameworkDiscovery.DiscoveredTypes(call) is not { Count: > 0 } types)
+        if (attribute is null ||
+            FrameworkDiscovery.DiscoveredTypes(call, context.Tools.Compilation) is not { Count: > 0 } types)
             return;
 
         var location = FrameworkDiscovery.NameLocation(call);
@@ -85,7 +87,7 @@ public sealed class GuardBypassedAnalyzer : DiagnosticAnalyzer
                     continue;
                 }
 
-                var registration = call.TargetMethod.Name + "<" + type.Name + ">()";
+                var registration = FrameworkDiscovery.Registration(call, type);
                 context.ReportDiagnostic(Diagnostic.Create(Rule, location, method.Name, registration));
             }
         }

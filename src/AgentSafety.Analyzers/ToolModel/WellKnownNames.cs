@@ -43,6 +43,8 @@ internal static class WellKnownNames
 
     public const string AddMcpServer = "AddMcpServer";
     public const string AddAuthorizationFilters = "AddAuthorizationFilters";
+    public const string WithToolsFromAssembly = "WithToolsFromAssembly";
+    public const string McpServerToolTypeAttribute = "ModelContextProtocol.Server.McpServerToolTypeAttribute";
 
     /// <summary>
     /// Calls the rules look for by name besides the tool factories: MCP server set-up, and the framework methods
@@ -51,6 +53,6 @@ internal static class WellKnownNames
     public static readonly System.Collections.Immutable.ImmutableHashSet<string> SetupMethodNames =
         System.Collections.Immutable.ImmutableHashSet.Create(
             System.StringComparer.Ordinal,
-            AddMcpServer, AddAuthorizationFilters, "WithTools", "AddFromType", "AddFromObject", "CreateFromType",
+            AddMcpServer, AddAuthorizationFilters, "WithTools", WithToolsFromAssembly, "AddFromType", "AddFromObject", "CreateFromType",
             "CreateFromObject", "ImportPluginFromType", "ImportPluginFromObject");
 }

@@ -95,6 +95,73 @@ public sealed class GuardBypassedAnalyzerTests
         Verify.Diagnostic("AS1005").WithLocation(0).WithArguments("Cancel", "WithTools<OrderTools>()"));
 
     [Fact]
+    public Task McpWithToolsFromCallingAssembly_TriggersForToolTypesWithRequirements() => Verify.VerifyAsync("""
+        using AgentSafety;
+        using Microsoft.Extensions.DependencyInjection;
+        using ModelContextProtocol.Server;
+
+        [McpServerToolType]
+        public sealed partial class OrderTools
+        {
+            [McpServerTool, RequiresPermission("orders:cancel")]
+            public string Cancel(string orderId) => orderId;
+
+            [McpServerTool, PublicTool("Order status pages are public")]
+            public string Status(string orderId) => orderId;
+
+            [McpServerToolType]
+            public sealed partial class Refunds
+            {
+                [McpServerTool, RequiresApproval("Refund order {orderId}")]
+                public string Refund(string orderId) => orderId;
+            }
+        }
+
+        // Not an MCP tool type, so WithToolsFromAssembly does not register it.
+        public sealed partial class InternalTools
+        {
+            [McpServerTool, RequiresPermission("admin")]
+            public string Purge() => "";
+        }
+
+        public static class Server
+        {
+            public static void Configure(IServiceCollection services) =>
+                services.AddMcpServer().{|#0:WithToolsFromAssembly|}();
+        }
+        """,
+        Verify.Diagnostic("AS1005").WithLocation(0).WithArguments("Cancel", "WithToolsFromAssembly()"),
+        Verify.Diagnostic("AS1005").WithLocation(0).WithArguments("Refund", "WithToolsFromAssembly()"));
+
+    [Fact]
+    public Task McpWithToolsFromNamedAssembly_TriggersOnlyWhenTheAssemblyIsKnown() => Verify.VerifyAsync("""
+        using System.Reflection;
+        using AgentSafety;
+        using Microsoft.Extensions.DependencyInjection;
+        using ModelContextProtocol.Server;
+
+        [McpServerToolType]
+        public sealed partial class OrderTools
+        {
+            [McpServerTool, RequiresPermission("orders:cancel")]
+            public string Cancel(string orderId) => orderId;
+        }
+
+        public static class Server
+        {
+            public static void Configure(IServiceCollection services, Assembly plugins)
+            {
+                services.AddMcpServer().{|#0:WithToolsFromAssembly|}(typeof(OrderTools).Assembly);
+                services.AddMcpServer().{|#1:WithToolsFromAssembly|}(Assembly.GetExecutingAssembly());
+                services.AddMcpServer().WithToolsFromAssembly(plugins);
+                services.AddMcpServer().WithToolsFromAssembly(typeof(string).Assembly);
+            }
+        }
+        """,
+        Verify.Diagnostic("AS1005").WithLocation(0).WithArguments("Cancel", "WithToolsFromAssembly()"),
+        Verify.Diagnostic("AS1005").WithLocation(1).WithArguments("Cancel", "WithToolsFromAssembly()"));
+
+    [Fact]
     public Task KernelPluginsFromTypeAndObject_Trigger() => Verify.VerifyAsync("""
         using AgentSafety;
         using Microsoft.SemanticKernel;
