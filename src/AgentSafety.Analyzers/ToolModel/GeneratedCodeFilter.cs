@@ -17,8 +17,7 @@ namespace AgentSafety.Analyzers.ToolModel;
 /// its name (<c>.g.cs</c>, <c>.g.i.cs</c>, <c>.designer.cs</c>, <c>.generated.cs</c>,
 /// <c>TemporaryGeneratedFile_</c>) or by an <c>&lt;auto-generated&gt;</c> comment before its first token; a
 /// declaration is generated when it or an enclosing one carries
-/// <c>System.CodeDom.Compiler.GeneratedCodeAttribute</c>. Unlike the compiler, a <c>[GeneratedCode]</c> on another
-/// part of a partial type is not seen.
+/// <c>System.CodeDom.Compiler.GeneratedCodeAttribute</c>, on any of its parts when it is partial.
 /// </remarks>
 internal static class GeneratedCodeFilter
 {
@@ -36,6 +35,15 @@ internal static class GeneratedCodeFilter
         var node = tree.GetRoot().FindNode(location.SourceSpan, getInnermostNodeForTie: true);
         for (var current = node; current is not null; current = current.Parent)
         {
+            if (IsPartial(current))
+            {
+                // Another part, perhaps in another file, may carry the attribute; the symbol has them all.
+                if (HasGeneratedCodeAttribute(current, model))
+                    return true;
+
+                continue;
+            }
+
             var attributeLists = current switch
             {
                 MemberDeclarationSyntax member => member.AttributeLists,
@@ -50,6 +58,28 @@ internal static class GeneratedCodeFilter
                         return true;
                 }
             }
+        }
+
+        return false;
+    }
+
+    private static bool IsPartial(SyntaxNode node) => node switch
+    {
+        TypeDeclarationSyntax type => type.Modifiers.Any(SyntaxKind.PartialKeyword),
+        MethodDeclarationSyntax method => method.Modifiers.Any(SyntaxKind.PartialKeyword),
+        _ => false,
+    };
+
+    private static bool HasGeneratedCodeAttribute(SyntaxNode declaration, SemanticModel model)
+    {
+        var declarationModel = FunctionBodies.ModelFor(declaration.SyntaxTree, model);
+        if (declarationModel.GetDeclaredSymbol(declaration) is not { } symbol)
+            return false;
+
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (IsGeneratedCodeAttribute(attribute.AttributeClass))
+                return true;
         }
 
         return false;
@@ -117,14 +147,16 @@ internal static class GeneratedCodeFilter
     private static bool BindsGeneratedCode(AttributeSyntax attribute, SemanticModel model)
     {
         var attributeModel = FunctionBodies.ModelFor(attribute.SyntaxTree, model);
-        return attributeModel.GetSymbolInfo(attribute).Symbol?.ContainingType is
-        {
-            Name: "GeneratedCodeAttribute",
-            ContainingNamespace:
-            {
-                Name: "Compiler",
-                ContainingNamespace: { Name: "CodeDom", ContainingNamespace.Name: "System" },
-            },
-        };
+        return IsGeneratedCodeAttribute(attributeModel.GetSymbolInfo(attribute).Symbol?.ContainingType);
     }
+
+    private static bool IsGeneratedCodeAttribute(INamedTypeSymbol? type) => type is
+    {
+        Name: "GeneratedCodeAttribute",
+        ContainingNamespace:
+        {
+            Name: "Compiler",
+            ContainingNamespace: { Name: "CodeDom", ContainingNamespace: { Name: "System" } system },
+        },
+    } && system.ContainingNamespace is { IsGlobalNamespace: true };
 }

@@ -93,6 +93,41 @@ public sealed class GeneratedCodeTests
         Verify.Diagnostic("AS1001").WithLocation(0).WithArguments("Winds"));
 
     [Fact]
+    public Task GeneratedCodeOnAnotherPartOfThePartialType_DoesNotTrigger()
+    {
+        var test = new Verify.Test();
+        test.TestState.Sources.Add(("/0/WeatherTools.cs", """
+            using Microsoft.SemanticKernel;
+
+            public sealed partial class WeatherTools
+            {
+                [KernelFunction]
+                public string Forecast(string city) => city;
+            }
+
+            public sealed partial class OtherTools
+            {
+                [KernelFunction]
+                public string {|#0:Tides|}(string harbour) => harbour;
+            }
+            """));
+        test.TestState.Sources.Add(("/0/WeatherTools.Part.cs", """
+            using System.CodeDom.Compiler;
+
+            [GeneratedCode("a-tool", "1.0")]
+            public sealed partial class WeatherTools
+            {
+            }
+
+            public sealed partial class OtherTools
+            {
+            }
+            """));
+        test.TestState.ExpectedDiagnostics.Add(Verify.Diagnostic("AS1001").WithLocation(0).WithArguments("Tides"));
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task AttributeOnlyNamedGeneratedCode_StillTriggers() => Verify.VerifyAsync("""
         using System;
         using Microsoft.SemanticKernel;
