@@ -53,6 +53,6 @@ internal static class WellKnownNames
     public static readonly System.Collections.Immutable.ImmutableHashSet<string> SetupMethodNames =
         System.Collections.Immutable.ImmutableHashSet.Create(
             System.StringComparer.Ordinal,
-            AddMcpServer, AddAuthorizationFilters, "WithTools", WithToolsFromAssembly, "AddFromType", "AddFromObject", "CreateFromType",
-            "CreateFromObject", "ImportPluginFromType", "ImportPluginFromObject");
+            AddMcpServer, AddAuthorizationFilters, "WithTools", WithToolsFromAssembly, "AddFromType", "AddFromObject",
+            "CreateFromType", "CreateFromObject", "ImportPluginFromType", "ImportPluginFromObject");
 }
