@@ -215,4 +215,92 @@ public sealed class DelegatedTokenEscapeAnalyzerTests
         }
         """,
         Verify.Diagnostic(Id).WithLocation(0).WithArguments("logged"));
+
+    // A tool's result is serialized into the conversation, so a token inside any value it returns reaches the model.
+    [Fact]
+    public Task TokenInsideReturnedValues_Triggers() => Verify.VerifyAsync("""
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+        using AgentSafety;
+
+        public sealed record TokenInfo(string Value);
+
+        public sealed class Tools
+        {
+            [RequiresPermission("debug")]
+            public Task<string> Completed([DelegatedToken("x")] AccessToken token) =>
+                {|#0:Task.FromResult(token.Value)|};
+
+            [RequiresPermission("debug")]
+            public object Anonymous([DelegatedToken("x")] AccessToken token) => {|#1:new { value = token.Value }|};
+
+            [RequiresPermission("debug")]
+            public TokenInfo Record([DelegatedToken("x")] AccessToken token) => {|#2:new TokenInfo(token.Value)|};
+
+            [RequiresPermission("debug")]
+            public Dictionary<string, string> Map([DelegatedToken("x")] AccessToken token) =>
+                {|#3:new() { ["token"] = token.Value }|};
+
+            [RequiresPermission("debug")]
+            public (string, int) Tuple([DelegatedToken("x")] AccessToken token) => {|#4:(token.Value, 1)|};
+
+            [RequiresPermission("debug")]
+            public List<string> List([DelegatedToken("x")] AccessToken token) =>
+                {|#5:new List<string> { token.Value }|};
+        }
+        """,
+        Verify.Diagnostic(Id).WithLocation(0).WithArguments("returned to the model"),
+        Verify.Diagnostic(Id).WithLocation(1).WithArguments("returned to the model"),
+        Verify.Diagnostic(Id).WithLocation(2).WithArguments("returned to the model"),
+        Verify.Diagnostic(Id).WithLocation(3).WithArguments("returned to the model"),
+        Verify.Diagnostic(Id).WithLocation(4).WithArguments("returned to the model"),
+        Verify.Diagnostic(Id).WithLocation(5).WithArguments("returned to the model"));
+
+    [Fact]
+    public Task ObjectHoldingTokenStoredInField_Triggers() => Verify.VerifyAsync("""
+        using AgentSafety;
+
+        public sealed class ApiClient(string token);
+
+        public sealed class Tools
+        {
+            private ApiClient? _client;
+
+            public void Connect([DelegatedToken("x")] AccessToken token) => _client = {|#0:new ApiClient(token.Value)|};
+        }
+        """,
+        Verify.Diagnostic(Id).WithLocation(0).WithArguments("stored in '_client', where it outlives the call"));
+
+    // Putting the token into a request object that goes out is what it is for, not an escape.
+    [Fact]
+    public Task TokenInRequestObjectSentOut_DoesNotTrigger() => Verify.VerifyAsync("""
+        using System.Net.Http;
+        using System.Net.Http.Headers;
+        using System.Threading.Tasks;
+        using AgentSafety;
+
+        public sealed class ApiRequest
+        {
+            public string? Token { get; set; }
+
+            public AccessToken? Raw { get; set; }
+        }
+
+        public sealed class Tools(HttpClient http)
+        {
+            [RequiresPermission("orders:read")]
+            public async Task<string> Orders([DelegatedToken("shop")] AccessToken token)
+            {
+                var request = new ApiRequest { Token = token.Value, Raw = token };
+                using var message = new HttpRequestMessage(HttpMethod.Get, "https://shop.example.com/orders")
+                {
+                    Headers = { Authorization = new AuthenticationHeaderValue("Bearer", token.Value) },
+                };
+                var response = await http.SendAsync(message);
+                return response.StatusCode + Send(request);
+            }
+
+            private static string Send(ApiRequest request) => request.Token is null ? "" : "sent";
+        }
+        """);
 }

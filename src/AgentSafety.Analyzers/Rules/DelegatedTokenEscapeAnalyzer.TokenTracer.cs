@@ -1,0 +1,325 @@
+using System.Collections.Generic;
+using AgentSafety.Analyzers.ToolModel;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AgentSafety.Analyzers.Rules;
+
+/// <content>How AS3002 follows a token's text from where it is read to where it ends.</content>
+public sealed partial class DelegatedTokenEscapeAnalyzer
+{
+    /// <summary>
+    /// Follows one method's token values upward, through concatenation, interpolation and locals, to the place they
+    /// end: a return from a tool, a logging call, an exception, a field.
+    /// </summary>
+    private sealed class TokenTracer
+    {
+        private const int MaxLocalHops = 3;
+        private const int MaxRecursion = 200;
+
+        private readonly ToolCompilationContext _tools;
+        private readonly INamedTypeSymbol? _exception;
+        private readonly ISymbol _owner;
+        private readonly System.Action<Diagnostic> _report;
+        private HashSet<Microsoft.CodeAnalysis.Text.TextSpan>? _reported;
+
+        public TokenTracer(
+            ToolCompilationContext tools,
+            INamedTypeSymbol? exception,
+            ISymbol owner,
+            System.Action<Diagnostic> report)
+        {
+            _tools = tools;
+            _exception = exception;
+            _owner = owner;
+            _report = report;
+        }
+
+        // Every operation of a body, by kind: most are none of the three that can start an escape. Recursive, the
+        // fastest way through an operation tree, until a deep nesting (a long concatenation) calls for a stack.
+        public void VisitTree(IOperation root) => Visit(root, 0);
+
+        private void Visit(IOperation operation, int depth)
+        {
+            if (depth > MaxRecursion)
+            {
+                VisitWithStack(operation);
+                return;
+            }
+
+            Inspect(operation);
+            foreach (var child in operation.ChildOperations)
+                Visit(child, depth + 1);
+        }
+
+        private void VisitWithStack(IOperation root)
+        {
+            var pending = new Stack<IOperation>();
+            pending.Push(root);
+            while (pending.Count > 0)
+            {
+                var operation = pending.Pop();
+                Inspect(operation);
+                foreach (var child in operation.ChildOperations)
+                    pending.Push(child);
+            }
+        }
+
+        private void Inspect(IOperation operation)
+        {
+            switch (operation.Kind)
+            {
+                case OperationKind.PropertyReference:
+                    OnTokenValue(operation);
+                    break;
+                case OperationKind.SimpleAssignment:
+                    OnAssignment((ISimpleAssignmentOperation)operation);
+                    break;
+                case OperationKind.Return:
+                    OnReturn((IReturnOperation)operation);
+                    break;
+            }
+        }
+
+        private void OnTokenValue(IOperation? operation)
+        {
+            if (operation is not IPropertyReferenceOperation { Property.Name: "Value", Instance: { } instance } value ||
+                !ToolCompilationContext.Is(instance.Type, _tools.AccessToken))
+            {
+                return;
+            }
+
+            Trace(value, 0);
+        }
+
+        private void OnAssignment(ISimpleAssignmentOperation? assignment)
+        {
+            if (assignment is null || !IsTokenObject(assignment.Value))
+                return;
+
+            if (CreationInitialized(assignment) is { } created)
+                Trace(created, 0);
+            else if (StoredMember(assignment.Target) is { } member)
+                Report(assignment.Value, $"stored in '{member}', where it outlives the call");
+        }
+
+        private void OnReturn(IReturnOperation? operation)
+        {
+            if (operation?.ReturnedValue is not { } returned || !IsTokenObject(returned) || !IsInTool(returned))
+                return;
+
+            Report(returned, "returned to the model");
+        }
+
+        private void Trace(IOperation start, int hops)
+        {
+            var current = start;
+            IOperation? element = null;
+            while (current.Parent is { } parent)
+            {
+                switch (parent)
+                {
+                    case IConversionOperation or IParenthesizedOperation or IInterpolationOperation
+                        or IInterpolatedStringOperation or IBinaryOperation { OperatorKind: BinaryOperatorKind.Add }:
+                        current = parent;
+                        continue;
+                    case IArrayInitializerOperation:
+                        element ??= current;
+                        current = parent;
+                        continue;
+                    case IArrayCreationOperation or ITupleOperation:
+                        current = parent;
+                        continue;
+                    case ISimpleAssignmentOperation assignment
+                        when assignment.Value == current && CreationInitialized(assignment) is { } created:
+                        // A member of an object being created: the object now carries the token.
+                        current = created;
+                        continue;
+                    case IArgumentOperation argument:
+                        EndAtArgument(argument, element ?? argument.Value, hops);
+                        return;
+                    case IReturnOperation when IsInTool(parent):
+                        Report(current, "returned to the model");
+                        return;
+                    case ISimpleAssignmentOperation assignment when assignment.Value == current:
+                        if (assignment.Target is ILocalReferenceOperation target)
+                            TraceLocal(target.Local, assignment, hops);
+                        else if (StoredMember(assignment.Target) is { } member)
+                            Report(current, $"stored in '{member}', where it outlives the call");
+                        return;
+                    case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                        TraceLocal(declarator.Symbol, declarator, hops);
+                        return;
+                    default:
+                        return;
+                }
+            }
+        }
+
+        private void EndAtArgument(IArgumentOperation argument, IOperation reportAt, int hops)
+        {
+            switch (argument.Parent)
+            {
+                case IInvocationOperation invocation when IsLogging(invocation.TargetMethod):
+                    Report(reportAt, "logged");
+                    break;
+                case IObjectCreationOperation creation
+                    when ToolCompilationContext.DerivesFrom(creation.Type, _exception):
+                    Report(reportAt, "put in an exception message");
+                    break;
+                case IObjectCreationOperation creation:
+                    // A value built around the token (a result record, a client) carries it wherever it goes.
+                    Trace(creation, hops);
+                    break;
+                case IInvocationOperation { IsImplicit: true } add
+                    when CreationInitialized(add) is { } collection:
+                    Trace(collection, hops);
+                    break;
+                case IInvocationOperation invocation when PassesArgumentOn(invocation.TargetMethod):
+                    Trace(invocation, hops);
+                    break;
+            }
+        }
+
+        // The object whose initializer holds this member assignment or collection Add: `new Dto { Token = ... }`,
+        // `new { token.Value }`, `new() { ["token"] = ... }`, `record with { ... }`, nested member initializers.
+        private static IOperation? CreationInitialized(IOperation member)
+        {
+            var parent = member.Parent;
+            while (parent is IObjectOrCollectionInitializerOperation or IMemberInitializerOperation)
+                parent = parent.Parent;
+
+            return parent is IObjectCreationOperation or IAnonymousObjectCreationOperation or
+                ITypeParameterObjectCreationOperation or IWithOperation
+                ? parent
+                : null;
+        }
+
+        // Calls whose result is the argument in another form: text built from it, a completed task holding it, its
+        // JSON.
+        private static bool PassesArgumentOn(IMethodSymbol method)
+        {
+            var type = method.ContainingType;
+            if (type is null)
+                return false;
+
+            if (type.SpecialType == SpecialType.System_String)
+                return method.Name is "Concat" or "Format" or "Join";
+
+            var ns = type.ContainingNamespace?.ToDisplayString();
+            return (method.Name == "FromResult" && type.Name is "Task" or "ValueTask" &&
+                    ns == "System.Threading.Tasks") ||
+                (method.Name == "Serialize" && type.Name == "JsonSerializer" && ns == "System.Text.Json");
+        }
+
+        // A local holding the token's text: follow each place it is read.
+        private void TraceLocal(ILocalSymbol local, IOperation write, int hops)
+        {
+            if (hops >= MaxLocalHops)
+                return;
+
+            var root = write;
+            while (root.Parent is not null)
+                root = root.Parent;
+
+            foreach (var operation in root.Descendants())
+            {
+                if (operation is ILocalReferenceOperation reference &&
+                    SymbolEqualityComparer.Default.Equals(reference.Local, local) &&
+                    !(reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference))
+                {
+                    Trace(reference, hops + 1);
+                }
+            }
+        }
+
+        private void Report(IOperation value, string how)
+        {
+            if ((_reported ??= new HashSet<Microsoft.CodeAnalysis.Text.TextSpan>()).Add(value.Syntax.Span))
+                _report(Diagnostic.Create(Rule, value.Syntax.GetLocation(), how));
+        }
+
+        private bool IsTokenObject(IOperation operation)
+        {
+            while (operation is IConversionOperation conversion)
+                operation = conversion.Operand;
+
+            return ToolCompilationContext.Is(operation.Type, _tools.AccessToken);
+        }
+
+        // The function a return belongs to: a lambda handed to a tool factory, or a method the framework calls.
+        private bool IsInTool(IOperation operation)
+        {
+            for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+            {
+                switch (parent)
+                {
+                    case IAnonymousFunctionOperation lambda:
+                        return IsTool(lambda.Symbol) || IsFactoryArgument(lambda);
+                    case ILocalFunctionOperation local:
+                        return IsTool(local.Symbol);
+                }
+            }
+
+            return _owner is IMethodSymbol method && IsTool(method);
+        }
+
+        // A tool the generator or a framework calls: attributed, or taking a [DelegatedToken] parameter.
+        private bool IsTool(IMethodSymbol method)
+        {
+            if (ToolRecognizer.GetAttributedShape(method, _tools) is not null)
+                return true;
+
+            foreach (var parameter in method.Parameters)
+            {
+                foreach (var attribute in parameter.GetAttributes())
+                {
+                    if (ToolCompilationContext.Is(attribute.AttributeClass, _tools.DelegatedTokenAttribute))
+                        return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool IsFactoryArgument(IAnonymousFunctionOperation lambda)
+        {
+            var parent = lambda.Parent;
+            while (parent is IDelegateCreationOperation or IConversionOperation or IArgumentOperation)
+                parent = parent.Parent;
+
+            return parent is IInvocationOperation invocation &&
+                ToolRecognizer.GetFactory(invocation.TargetMethod, _tools) != ToolFactory.None;
+        }
+
+        private static string? StoredMember(IOperation target) => target switch
+        {
+            IFieldReferenceOperation field => field.Field.Name,
+            IPropertyReferenceOperation property when property.Property.Locations.Length > 0 &&
+                property.Property.Locations[0].IsInSource => property.Property.Name,
+            _ => null,
+        };
+
+        private static bool IsLogging(IMethodSymbol method)
+        {
+            var type = method.ContainingType;
+            if (type is null)
+                return false;
+
+            if (type.Name is "Console" or "Debug" or "Trace" or "LoggerExtensions" or "ILogger" or "Logger")
+            {
+                var ns = type.ContainingNamespace?.ToDisplayString();
+                if (ns is "System" or "System.Diagnostics" or "Microsoft.Extensions.Logging")
+                    return true;
+            }
+
+            foreach (var attribute in method.GetAttributes())
+            {
+                if (attribute.AttributeClass?.Name == "LoggerMessageAttribute")
+                    return true;
+            }
+
+            return false;
+        }
+    }
+}
