@@ -1,11 +1,14 @@
 using System;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Threading.Tasks;
 using AgentSafety;
 using Microsoft.Extensions.Logging;
 
 namespace UnsafeTools;
 
 /// <summary>Tools that let a delegated token leave the call it was issued for (AS3002).</summary>
-public sealed partial class TokenEscapeTools(ILogger<TokenEscapeTools> logger)
+public sealed partial class TokenEscapeTools(ILogger<TokenEscapeTools> logger, HttpClient http)
 {
     private AccessToken? _lastToken;
 
@@ -21,5 +24,13 @@ public sealed partial class TokenEscapeTools(ILogger<TokenEscapeTools> logger)
             throw new ArgumentException("Empty file; token was " + drive.Value, nameof(file));
 
         return file + _lastToken.Connection;
+    }
+
+    // The injected client serves every later call: the next user's request would carry this user's token.
+    [RequiresPermission("repos:read")]
+    public async Task<string> Repos([DelegatedToken("github", "repo")] AccessToken github)
+    {
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", github.Value);
+        return await http.GetStringAsync(new Uri("https://api.github.com/user/repos"));
     }
 }

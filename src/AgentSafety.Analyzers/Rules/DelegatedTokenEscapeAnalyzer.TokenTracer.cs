@@ -15,6 +15,8 @@ public sealed partial class DelegatedTokenEscapeAnalyzer
     private sealed class TokenTracer
     {
         private const int MaxLocalHops = 3;
+        private const string SharedHeaders =
+            "put in the default headers of a shared HttpClient, where it goes with later requests";
         private const int MaxRecursion = 200;
 
         private readonly ToolCompilationContext _tools;
@@ -144,6 +146,9 @@ public sealed partial class DelegatedTokenEscapeAnalyzer
                     case ISimpleAssignmentOperation assignment when assignment.Value == current:
                         if (assignment.Target is ILocalReferenceOperation target)
                             TraceLocal(target.Local, assignment, hops);
+                        else if (assignment.Target is IPropertyReferenceOperation { Instance: { } headers } &&
+                            IsSharedClientHeaders(headers))
+                            Report(current, SharedHeaders);
                         else if (StoredMember(assignment.Target) is { } member)
                             Report(current, $"stored in '{member}', where it outlives the call");
                         return;
@@ -171,6 +176,10 @@ public sealed partial class DelegatedTokenEscapeAnalyzer
                     // A value built around the token (a result record, a client) carries it wherever it goes.
                     Trace(creation, hops);
                     break;
+                case IInvocationOperation { TargetMethod.Name: "Add" or "TryAddWithoutValidation" } header
+                    when header.Instance is { } headers && IsSharedClientHeaders(headers):
+                    Report(reportAt, SharedHeaders);
+                    break;
                 case IInvocationOperation { IsImplicit: true } add
                     when CreationInitialized(add) is { } collection:
                     Trace(collection, hops);
@@ -180,6 +189,16 @@ public sealed partial class DelegatedTokenEscapeAnalyzer
                     break;
             }
         }
+
+        // The default headers of an HttpClient this call did not create: an injected or kept client serves other
+        // calls, and other users, after this one.
+        private static bool IsSharedClientHeaders(IOperation headers) =>
+            headers is IPropertyReferenceOperation
+            {
+                Property: { Name: "DefaultRequestHeaders", ContainingType.Name: "HttpClient" },
+                Instance: { } client,
+            } &&
+            client is not (ILocalReferenceOperation or IObjectCreationOperation);
 
         // The object whose initializer holds this member assignment or collection Add: `new Dto { Token = ... }`,
         // `new { token.Value }`, `new() { ["token"] = ... }`, `record with { ... }`, nested member initializers.

@@ -303,4 +303,36 @@ public sealed class DelegatedTokenEscapeAnalyzerTests
             private static string Send(ApiRequest request) => request.Token is null ? "" : "sent";
         }
         """);
+
+    // An injected HttpClient outlives the call; its default headers go with every later request, whoever makes it.
+    [Fact]
+    public Task TokenInSharedClientDefaultHeaders_Triggers() => Verify.VerifyAsync("""
+        using System.Net.Http;
+        using System.Net.Http.Headers;
+        using System.Threading.Tasks;
+        using AgentSafety;
+
+        public sealed class Tools(HttpClient http)
+        {
+            [RequiresPermission("repos:read")]
+            public async Task<string> Repos([DelegatedToken("github", "repo")] AccessToken token)
+            {
+                http.DefaultRequestHeaders.Authorization = {|#0:new AuthenticationHeaderValue("Bearer", token.Value)|};
+                http.DefaultRequestHeaders.Add("X-Api-Token", {|#1:token.Value|});
+                return await http.GetStringAsync("https://api.github.com/user/repos");
+            }
+
+            [RequiresPermission("repos:read")]
+            public async Task<string> OwnClient([DelegatedToken("github", "repo")] AccessToken token)
+            {
+                using var client = new HttpClient();
+                client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
+                return await client.GetStringAsync("https://api.github.com/user/repos");
+            }
+        }
+        """,
+        Verify.Diagnostic(Id).WithLocation(0).WithArguments(
+            "put in the default headers of a shared HttpClient, where it goes with later requests"),
+        Verify.Diagnostic(Id).WithLocation(1).WithArguments(
+            "put in the default headers of a shared HttpClient, where it goes with later requests"));
 }
