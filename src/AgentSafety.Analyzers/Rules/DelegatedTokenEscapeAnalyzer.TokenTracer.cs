@@ -15,6 +15,10 @@ public sealed partial class DelegatedTokenEscapeAnalyzer
     private sealed class TokenTracer
     {
         private const int MaxLocalHops = 3;
+
+        private static readonly System.Collections.Immutable.ImmutableHashSet<string> CollectionWrites =
+            System.Collections.Immutable.ImmutableHashSet.Create(
+                "Add", "TryAdd", "AddOrUpdate", "GetOrAdd", "TryUpdate", "Enqueue", "Push", "Insert", "Set");
         private const string SharedHeaders =
             "put in the default headers of a shared HttpClient, where it goes with later requests";
         private const int MaxRecursion = 200;
@@ -80,6 +84,28 @@ public sealed partial class DelegatedTokenEscapeAnalyzer
                 case OperationKind.Return:
                     OnReturn((IReturnOperation)operation);
                     break;
+                case OperationKind.Argument:
+                    OnTokenArgument((IArgumentOperation)operation);
+                    break;
+            }
+        }
+
+        // The token object handed on whole: into a collection a field holds, or into an object that may be kept.
+        // (Handed to a logger or an exception it shows only its redacted form.)
+        private void OnTokenArgument(IArgumentOperation argument)
+        {
+            if (!IsTokenObject(argument.Value))
+                return;
+
+            switch (argument.Parent)
+            {
+                case IInvocationOperation invocation when HeldCollection(invocation) is { } holder:
+                    Report(argument.Value, Stored(holder));
+                    break;
+                case IObjectCreationOperation creation
+                    when !ToolCompilationContext.DerivesFrom(creation.Type, _exception):
+                    Trace(creation, 0);
+                    break;
             }
         }
 
@@ -101,8 +127,8 @@ public sealed partial class DelegatedTokenEscapeAnalyzer
 
             if (CreationInitialized(assignment) is { } created)
                 Trace(created, 0);
-            else if (StoredMember(assignment.Target) is { } member)
-                Report(assignment.Value, $"stored in '{member}', where it outlives the call");
+            else if ((HeldIndexer(assignment.Target) ?? StoredMember(assignment.Target)) is { } member)
+                Report(assignment.Value, Stored(member));
         }
 
         private void OnReturn(IReturnOperation? operation)
@@ -149,8 +175,8 @@ public sealed partial class DelegatedTokenEscapeAnalyzer
                         else if (assignment.Target is IPropertyReferenceOperation { Instance: { } headers } &&
                             IsSharedClientHeaders(headers))
                             Report(current, SharedHeaders);
-                        else if (StoredMember(assignment.Target) is { } member)
-                            Report(current, $"stored in '{member}', where it outlives the call");
+                        else if ((HeldIndexer(assignment.Target) ?? StoredMember(assignment.Target)) is { } member)
+                            Report(current, Stored(member));
                         return;
                     case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
                         TraceLocal(declarator.Symbol, declarator, hops);
@@ -180,6 +206,9 @@ public sealed partial class DelegatedTokenEscapeAnalyzer
                     when header.Instance is { } headers && IsSharedClientHeaders(headers):
                     Report(reportAt, SharedHeaders);
                     break;
+                case IInvocationOperation write when HeldCollection(write) is { } holder:
+                    Report(reportAt, Stored(holder));
+                    break;
                 case IInvocationOperation { IsImplicit: true } add
                     when CreationInitialized(add) is { } collection:
                     Trace(collection, hops);
@@ -188,6 +217,27 @@ public sealed partial class DelegatedTokenEscapeAnalyzer
                     Trace(invocation, hops);
                     break;
             }
+        }
+
+        private static string Stored(string member) => $"stored in '{member}', where it outlives the call";
+
+        // `_cache[key] = ...` on a collection a field (or a property of your own) holds.
+        private static string? HeldIndexer(IOperation target) =>
+            target is IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } collection }
+                ? StoredMember(ToolRecognizer.Unwrap(collection) ?? collection)
+                : null;
+
+        // `_tokens.Add(...)`, `_cache.TryAdd(...)`, `_memoryCache.Set(...)` on a collection or cache a field (or a
+        // property of your own) holds.
+        private static string? HeldCollection(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            if (!CollectionWrites.Contains(method.Name))
+                return null;
+
+            var receiver = invocation.Instance ??
+                (method.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+            return receiver is null ? null : StoredMember(ToolRecognizer.Unwrap(receiver) ?? receiver);
         }
 
         // The default headers of an HttpClient this call did not create: an injected or kept client serves other

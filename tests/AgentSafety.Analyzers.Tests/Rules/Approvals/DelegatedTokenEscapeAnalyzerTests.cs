@@ -335,4 +335,43 @@ public sealed class DelegatedTokenEscapeAnalyzerTests
             "put in the default headers of a shared HttpClient, where it goes with later requests"),
         Verify.Diagnostic(Id).WithLocation(1).WithArguments(
             "put in the default headers of a shared HttpClient, where it goes with later requests"));
+
+    [Fact]
+    public Task TokenKeptInCollectionsFieldsHold_Triggers() => Verify.VerifyAsync("""
+        using System.Collections.Concurrent;
+        using System.Collections.Generic;
+        using AgentSafety;
+        using Microsoft.Extensions.Caching.Memory;
+
+        public sealed class Tools(IMemoryCache memory)
+        {
+            private static readonly ConcurrentDictionary<string, AccessToken> ByUser = new();
+            private readonly Dictionary<string, string> _raw = new();
+            private readonly IMemoryCache _memory = memory;
+
+            public List<string> Seen { get; } = new();
+
+            public void Remember(string user, [DelegatedToken("drive")] AccessToken token)
+            {
+                ByUser.TryAdd(user, {|#0:token|});
+                ByUser[user] = {|#1:token|};
+                _raw[user] = {|#2:token.Value|};
+                Seen.Add({|#3:token.Value|});
+                _memory.Set(user, {|#4:token.Value|});
+            }
+
+            public void Local([DelegatedToken("drive")] AccessToken token)
+            {
+                var perCall = new Dictionary<string, string>();
+                perCall["drive"] = token.Value;
+                var list = new List<AccessToken> { token };
+                list.Add(token);
+            }
+        }
+        """,
+        Verify.Diagnostic(Id).WithLocation(0).WithArguments("stored in 'ByUser', where it outlives the call"),
+        Verify.Diagnostic(Id).WithLocation(1).WithArguments("stored in 'ByUser', where it outlives the call"),
+        Verify.Diagnostic(Id).WithLocation(2).WithArguments("stored in '_raw', where it outlives the call"),
+        Verify.Diagnostic(Id).WithLocation(3).WithArguments("stored in 'Seen', where it outlives the call"),
+        Verify.Diagnostic(Id).WithLocation(4).WithArguments("stored in '_memory', where it outlives the call"));
 }
