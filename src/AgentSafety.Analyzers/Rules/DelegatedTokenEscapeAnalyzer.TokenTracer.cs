@@ -382,6 +382,13 @@ public sealed partial class DelegatedTokenEscapeAnalyzer
                     return true;
             }
 
+            // Tags and baggage of a trace span go to the tracing backend, and baggage to every service called next.
+            if (type.Name == "Activity" && method.Name is "SetTag" or "AddTag" or "SetBaggage" or "AddBaggage" &&
+                type.ContainingNamespace?.ToDisplayString() == "System.Diagnostics")
+            {
+                return true;
+            }
+
             foreach (var attribute in method.GetAttributes())
             {
                 if (attribute.AttributeClass?.Name == "LoggerMessageAttribute")

@@ -374,4 +374,22 @@ public sealed class DelegatedTokenEscapeAnalyzerTests
         Verify.Diagnostic(Id).WithLocation(2).WithArguments("stored in '_raw', where it outlives the call"),
         Verify.Diagnostic(Id).WithLocation(3).WithArguments("stored in 'Seen', where it outlives the call"),
         Verify.Diagnostic(Id).WithLocation(4).WithArguments("stored in '_memory', where it outlives the call"));
+
+    [Fact]
+    public Task TokenInTraceTags_Triggers() => Verify.VerifyAsync("""
+        using System.Diagnostics;
+        using AgentSafety;
+
+        public sealed class Tools
+        {
+            public void Sync([DelegatedToken("drive")] AccessToken token)
+            {
+                Activity.Current?.SetTag("auth", {|#0:token.Value|});
+                Activity.Current?.AddBaggage("auth", {|#1:"Bearer " + token.Value|});
+                Activity.Current?.SetTag("connection", token.Connection);
+            }
+        }
+        """,
+        Verify.Diagnostic(Id).WithLocation(0).WithArguments("logged"),
+        Verify.Diagnostic(Id).WithLocation(1).WithArguments("logged"));
 }
