@@ -28,6 +28,8 @@ internal sealed class CriticalActionWords
         "withdraw", "withdraws", "withdrawal",
         "broadcast", "broadcasts", "mass email", "bulk email", "bulk send", "send to all", "email all",
         "notify all", "message all", "all customers", "all users", "all contacts", "mailing list",
+        "newsletter", "newsletters", "mass mail", "mass message", "bulk message", "bulk sms", "all subscribers",
+        "all employees", "all members", "email everyone", "notify everyone", "message everyone",
         "shell", "bash", "powershell", "cmd", "exec", "execute command", "run command", "run script",
         "execute script", "terminal command");
 

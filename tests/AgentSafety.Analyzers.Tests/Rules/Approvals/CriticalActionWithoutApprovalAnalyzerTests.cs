@@ -52,6 +52,25 @@ public sealed class CriticalActionWithoutApprovalAnalyzerTests
         Verify.Diagnostic(Id).WithLocation(0)
             .WithArguments("Announce", "mentions 'all customers' in its description", ""));
 
+    [Theory]
+    [InlineData("SendNewsletter", "newsletter")]
+    [InlineData("NotifyEveryone", "notify everyone")]
+    [InlineData("BulkSmsCampaign", "bulk sms")]
+    [InlineData("AnnounceToAllSubscribers", "all subscribers")]
+    public Task NameSaysItSendsToMany_Triggers(string name, string phrase) => Verify.VerifyAsync($$"""
+        using AgentSafety;
+        using Microsoft.SemanticKernel;
+
+        public sealed class Outreach
+        {
+            [KernelFunction, RequiresPermission("mail:send")]
+            public string {|#0:{{name}}|}(string subject, bool confirm) => subject;
+        }
+        """,
+        Verify.Diagnostic(Id).WithLocation(0).WithArguments(
+            name, $"mentions '{phrase}' in its name",
+            " (parameter 'confirm' is set by the model, so it is not an approval)"));
+
     [Fact]
     public Task ShellToolWithApproval_DoesNotTrigger() => Verify.VerifyAsync("""
         using AgentSafety;
