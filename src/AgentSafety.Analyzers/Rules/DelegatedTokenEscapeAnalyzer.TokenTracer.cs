@@ -77,6 +77,10 @@ public sealed partial class DelegatedTokenEscapeAnalyzer
             {
                 case OperationKind.PropertyReference:
                     OnTokenValue(operation);
+                    OnTokenObject(operation);
+                    break;
+                case OperationKind.ParameterReference or OperationKind.LocalReference:
+                    OnTokenObject(operation);
                     break;
                 case OperationKind.SimpleAssignment:
                     OnAssignment((ISimpleAssignmentOperation)operation);
@@ -84,23 +88,28 @@ public sealed partial class DelegatedTokenEscapeAnalyzer
                 case OperationKind.Return:
                     OnReturn((IReturnOperation)operation);
                     break;
-                case OperationKind.Argument:
-                    OnTokenArgument((IArgumentOperation)operation);
-                    break;
+
             }
         }
 
         // The token object handed on whole: into a collection a field holds, or into an object that may be kept.
         // (Handed to a logger or an exception it shows only its redacted form.)
-        private void OnTokenArgument(IArgumentOperation argument)
+        private void OnTokenObject(IOperation reference)
         {
-            if (!IsTokenObject(argument.Value))
+            if (!IsTokenType(reference.Type))
+                return;
+
+            var value = reference;
+            while (value.Parent is IConversionOperation conversion)
+                value = conversion;
+
+            if (value.Parent is not IArgumentOperation argument)
                 return;
 
             switch (argument.Parent)
             {
                 case IInvocationOperation invocation when HeldCollection(invocation) is { } holder:
-                    Report(argument.Value, Stored(holder));
+                    Report(value, Stored(holder));
                     break;
                 case IObjectCreationOperation creation
                     when !ToolCompilationContext.DerivesFrom(creation.Type, _exception):
@@ -313,8 +322,12 @@ public sealed partial class DelegatedTokenEscapeAnalyzer
             while (operation is IConversionOperation conversion)
                 operation = conversion.Operand;
 
-            return ToolCompilationContext.Is(operation.Type, _tools.AccessToken);
+            return IsTokenType(operation.Type);
         }
+
+        // Asked of every parameter, local and property read: the name rules out nearly all before the symbol compare.
+        private bool IsTokenType(ITypeSymbol? type) =>
+            type is { Name: "AccessToken" } && ToolCompilationContext.Is(type, _tools.AccessToken);
 
         // The function a return belongs to: a lambda handed to a tool factory, or a method the framework calls.
         private bool IsInTool(IOperation operation)
