@@ -33,4 +33,15 @@ public sealed partial class TokenEscapeTools(ILogger<TokenEscapeTools> logger, H
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", github.Value);
         return await http.GetStringAsync(new Uri("https://api.github.com/user/repos"));
     }
+
+    // The helper writes what it is given to the log: the token's text goes there through the call.
+    [RequiresPermission("mail:read")]
+    public string Inbox([DelegatedToken("mail", "Mail.Read")] AccessToken mail)
+    {
+        Audit("inbox", mail.Value);
+        return "3 unread";
+    }
+
+    private void Audit(string action, string credential) =>
+        logger.LogDebug("{Action} using {Credential}", action, credential);
 }

@@ -15,6 +15,7 @@ public sealed partial class DelegatedTokenEscapeAnalyzer
     private sealed class TokenTracer
     {
         private const int MaxLocalHops = 3;
+        private const int MaxHelperDepth = 3;
 
         private static readonly System.Collections.Immutable.ImmutableHashSet<string> CollectionWrites =
             System.Collections.Immutable.ImmutableHashSet.Create(
@@ -23,22 +24,48 @@ public sealed partial class DelegatedTokenEscapeAnalyzer
             "put in the default headers of a shared HttpClient, where it goes with later requests";
         private const int MaxRecursion = 200;
 
-        private readonly ToolCompilationContext _tools;
-        private readonly INamedTypeSymbol? _exception;
+        private readonly TracerSettings _settings;
         private readonly ISymbol _owner;
-        private readonly System.Action<Diagnostic> _report;
-        private HashSet<Microsoft.CodeAnalysis.Text.TextSpan>? _reported;
+        private readonly System.Action<IOperation, string> _escape;
+        private readonly int _helperDepth;
 
+        /// <param name="settings">What every tracer of the compilation shares.</param>
+        /// <param name="owner">The member whose body is traced.</param>
+        /// <param name="escape">Told each place a token value escapes, and how.</param>
+        /// <param name="helperDepth">How many calls into helpers led here (0 for a body the compiler handed us).</param>
         public TokenTracer(
-            ToolCompilationContext tools,
-            INamedTypeSymbol? exception,
-            ISymbol owner,
-            System.Action<Diagnostic> report)
+            TracerSettings settings, ISymbol owner, System.Action<IOperation, string> escape, int helperDepth = 0)
         {
-            _tools = tools;
-            _exception = exception;
+            _settings = settings;
             _owner = owner;
-            _report = report;
+            _escape = escape;
+            _helperDepth = helperDepth;
+        }
+
+        /// <summary>True when a traced value reached a <c>return</c> of the traced member itself.</summary>
+        public bool ReachedReturn { get; private set; }
+
+        /// <summary>
+        /// Traces the value of <paramref name="parameter"/> through the body <paramref name="root"/>: its text when it
+        /// is an <c>AccessToken</c>, else the value itself. Used on helper methods, whose returns hand the value back.
+        /// </summary>
+        public void TraceParameter(IOperation root, IParameterSymbol parameter)
+        {
+            var isToken = IsTokenType(parameter.Type);
+            foreach (var operation in root.Descendants())
+            {
+                if (operation is not IParameterReferenceOperation reference ||
+                    !SymbolEqualityComparer.Default.Equals(reference.Parameter, parameter) ||
+                    IsAssignmentTarget(reference))
+                {
+                    continue;
+                }
+
+                if (!isToken)
+                    Trace(reference, 0);
+                else if (reference.Parent is IPropertyReferenceOperation { Property.Name: "Value" } value)
+                    Trace(value, 0);
+            }
         }
 
         // Every operation of a body, by kind: most are none of the three that can start an escape. Recursive, the
@@ -112,8 +139,12 @@ public sealed partial class DelegatedTokenEscapeAnalyzer
                     Report(value, Stored(holder));
                     break;
                 case IObjectCreationOperation creation
-                    when !ToolCompilationContext.DerivesFrom(creation.Type, _exception):
+                    when !ToolCompilationContext.DerivesFrom(creation.Type, _settings.Exception):
                     Trace(creation, 0);
+                    break;
+                case IInvocationOperation helper when FollowHelper(argument) is { ReturnsValue: true }:
+                    // The helper reports what it does with the token itself; what it returns is the caller's.
+                    Trace(helper, 0);
                     break;
             }
         }
@@ -121,7 +152,7 @@ public sealed partial class DelegatedTokenEscapeAnalyzer
         private void OnTokenValue(IOperation? operation)
         {
             if (operation is not IPropertyReferenceOperation { Property.Name: "Value", Instance: { } instance } value ||
-                !ToolCompilationContext.Is(instance.Type, _tools.AccessToken))
+                !ToolCompilationContext.Is(instance.Type, _settings.Tools.AccessToken))
             {
                 return;
             }
@@ -164,7 +195,16 @@ public sealed partial class DelegatedTokenEscapeAnalyzer
                         element ??= current;
                         current = parent;
                         continue;
-                    case IArrayCreationOperation or ITupleOperation:
+                    case IArrayCreationOperation or ITupleOperation or ICoalesceOperation:
+                        current = parent;
+                        continue;
+                    case IConditionalOperation conditional when conditional.Condition != current:
+                        current = parent;
+                        continue;
+                    case ISwitchExpressionArmOperation arm when arm.Value == current:
+                        current = parent;
+                        continue;
+                    case ISwitchExpressionOperation when current is ISwitchExpressionArmOperation:
                         current = parent;
                         continue;
                     case ISimpleAssignmentOperation assignment
@@ -174,6 +214,9 @@ public sealed partial class DelegatedTokenEscapeAnalyzer
                         continue;
                     case IArgumentOperation argument:
                         EndAtArgument(argument, element ?? argument.Value, hops);
+                        return;
+                    case IReturnOperation when _helperDepth > 0 && ReturnsFromOwner(parent):
+                        ReachedReturn = true;
                         return;
                     case IReturnOperation when IsInTool(parent):
                         Report(current, "returned to the model");
@@ -204,7 +247,7 @@ public sealed partial class DelegatedTokenEscapeAnalyzer
                     Report(reportAt, "logged");
                     break;
                 case IObjectCreationOperation creation
-                    when ToolCompilationContext.DerivesFrom(creation.Type, _exception):
+                    when ToolCompilationContext.DerivesFrom(creation.Type, _settings.Exception):
                     Report(reportAt, "put in an exception message");
                     break;
                 case IObjectCreationOperation creation:
@@ -225,8 +268,38 @@ public sealed partial class DelegatedTokenEscapeAnalyzer
                 case IInvocationOperation invocation when PassesArgumentOn(invocation.TargetMethod):
                     Trace(invocation, hops);
                     break;
+                case IInvocationOperation helper when FollowHelper(argument) is { } use:
+                    if (use.Escape is { } how)
+                        Report(reportAt, $"passed to '{helper.TargetMethod.Name}', where it is {how}");
+                    else if (use.ReturnsValue)
+                        Trace(helper, hops);
+                    break;
             }
         }
+
+        // What a method of this compilation does with the value passed as this argument, followed a few calls deep.
+        private HelperUse? FollowHelper(IArgumentOperation argument) =>
+            argument.Parameter is { } parameter && _helperDepth < MaxHelperDepth
+                ? _settings.Helpers.Use(parameter, _helperDepth + 1, _settings)
+                : null;
+
+        // A return of the traced member itself, not of a lambda or local function inside it.
+        private bool ReturnsFromOwner(IOperation returned)
+        {
+            for (var parent = returned.Parent; parent is not null; parent = parent.Parent)
+            {
+                if (parent is ILocalFunctionOperation local)
+                    return SymbolEqualityComparer.Default.Equals(local.Symbol, _owner);
+
+                if (parent is IAnonymousFunctionOperation)
+                    return false;
+            }
+
+            return true;
+        }
+
+        private static bool IsAssignmentTarget(IOperation operation) =>
+            operation.Parent is IAssignmentOperation assignment && assignment.Target == operation;
 
         private static string Stored(string member) => $"stored in '{member}', where it outlives the call";
 
@@ -311,11 +384,7 @@ public sealed partial class DelegatedTokenEscapeAnalyzer
             }
         }
 
-        private void Report(IOperation value, string how)
-        {
-            if ((_reported ??= new HashSet<Microsoft.CodeAnalysis.Text.TextSpan>()).Add(value.Syntax.Span))
-                _report(Diagnostic.Create(Rule, value.Syntax.GetLocation(), how));
-        }
+        private void Report(IOperation value, string how) => _escape(value, how);
 
         private bool IsTokenObject(IOperation operation)
         {
@@ -327,7 +396,7 @@ public sealed partial class DelegatedTokenEscapeAnalyzer
 
         // Asked of every parameter, local and property read: the name rules out nearly all before the symbol compare.
         private bool IsTokenType(ITypeSymbol? type) =>
-            type is { Name: "AccessToken" } && ToolCompilationContext.Is(type, _tools.AccessToken);
+            type is { Name: "AccessToken" } && ToolCompilationContext.Is(type, _settings.Tools.AccessToken);
 
         // The function a return belongs to: a lambda handed to a tool factory, or a method the framework calls.
         private bool IsInTool(IOperation operation)
@@ -349,14 +418,14 @@ public sealed partial class DelegatedTokenEscapeAnalyzer
         // A tool the generator or a framework calls: attributed, or taking a [DelegatedToken] parameter.
         private bool IsTool(IMethodSymbol method)
         {
-            if (ToolRecognizer.GetAttributedShape(method, _tools) is not null)
+            if (ToolRecognizer.GetAttributedShape(method, _settings.Tools) is not null)
                 return true;
 
             foreach (var parameter in method.Parameters)
             {
                 foreach (var attribute in parameter.GetAttributes())
                 {
-                    if (ToolCompilationContext.Is(attribute.AttributeClass, _tools.DelegatedTokenAttribute))
+                    if (ToolCompilationContext.Is(attribute.AttributeClass, _settings.Tools.DelegatedTokenAttribute))
                         return true;
                 }
             }
@@ -371,7 +440,7 @@ public sealed partial class DelegatedTokenEscapeAnalyzer
                 parent = parent.Parent;
 
             return parent is IInvocationOperation invocation &&
-                ToolRecognizer.GetFactory(invocation.TargetMethod, _tools) != ToolFactory.None;
+                ToolRecognizer.GetFactory(invocation.TargetMethod, _settings.Tools) != ToolFactory.None;
         }
 
         private static string? StoredMember(IOperation target) => target switch

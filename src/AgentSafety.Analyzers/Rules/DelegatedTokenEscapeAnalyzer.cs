@@ -1,8 +1,10 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using AgentSafety.Analyzers.Diagnostics;
 using AgentSafety.Analyzers.ToolModel;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 
 namespace AgentSafety.Analyzers.Rules;
 
@@ -36,13 +38,18 @@ public sealed partial class DelegatedTokenEscapeAnalyzer : DiagnosticAnalyzer
             if (ToolCompilationContext.Create(start.Compilation) is not { AccessToken: not null } tools)
                 return;
 
-            var exception = tools.Exception;
+            var settings = new TracerSettings(tools, start.Compilation);
 
             // One callback per body, on the operation tree the compiler builds for every analyzer anyway; most bodies
             // hold no token and the walk finds nothing to follow.
             start.RegisterOperationBlockAction(block =>
             {
-                var tracer = new TokenTracer(tools, exception, block.OwningSymbol, block.ReportDiagnostic);
+                HashSet<TextSpan>? reported = null;
+                var tracer = new TokenTracer(settings, block.OwningSymbol, (value, how) =>
+                {
+                    if ((reported ??= new HashSet<TextSpan>()).Add(value.Syntax.Span))
+                        block.ReportDiagnostic(Diagnostic.Create(Rule, value.Syntax.GetLocation(), how));
+                });
                 foreach (var root in block.OperationBlocks)
                     tracer.VisitTree(root);
             });

@@ -392,4 +392,106 @@ public sealed class DelegatedTokenEscapeAnalyzerTests
         """,
         Verify.Diagnostic(Id).WithLocation(0).WithArguments("logged"),
         Verify.Diagnostic(Id).WithLocation(1).WithArguments("logged"));
+
+    // A token's text handed to a helper of the same compilation is followed into it, a few calls deep.
+    [Fact]
+    public Task TokenTextLoggedOrStoredInHelper_TriggersAtCall() => Verify.VerifyAsync("""
+        using System;
+        using AgentSafety;
+        using Microsoft.Extensions.Logging;
+
+        public sealed class Tools(ILogger<Tools> logger)
+        {
+            private static string? _last;
+
+            public void Sync([DelegatedToken("drive")] AccessToken token)
+            {
+                Audit({|#0:token.Value|}, "sync");
+                Remember({|#1:"Bearer " + token.Value|});
+                Forward({|#2:token.Value|});
+                Note({|#3:token.Value|});
+
+                void Note(string text) => Console.WriteLine("note: " + text);
+            }
+
+            private void Audit(string credential, string action) =>
+                logger.LogInformation("{Action} with {Credential}", action, credential);
+
+            private static void Remember(string header) => _last = header;
+
+            private static void Forward(string text) => Write("> " + text);
+
+            private static void Write(string line) => Console.WriteLine(line);
+        }
+        """,
+        Verify.Diagnostic(Id).WithLocation(0).WithArguments("passed to 'Audit', where it is logged"),
+        Verify.Diagnostic(Id).WithLocation(1)
+            .WithArguments("passed to 'Remember', where it is stored in '_last', where it outlives the call"),
+        Verify.Diagnostic(Id).WithLocation(2)
+            .WithArguments("passed to 'Forward', where it is passed to 'Write', where it is logged"),
+        Verify.Diagnostic(Id).WithLocation(3).WithArguments("passed to 'Note', where it is logged"));
+
+    [Fact]
+    public Task HelperResultCarriesTokenText_Triggers() => Verify.VerifyAsync("""
+        using System;
+        using AgentSafety;
+
+        public sealed class Tools
+        {
+            [RequiresPermission("debug")]
+            public string Header([DelegatedToken("drive")] AccessToken token)
+            {
+                Console.WriteLine({|#0:Headers.Bearer(token)|});
+                var shown = token.Value.Length > 0 ? Headers.Bearer(token) : "none";
+                Console.WriteLine({|#3:shown|});
+                return {|#1:Repeat(token.Value, 2)|};
+            }
+
+            private static string Repeat(string text, int times) =>
+                times <= 1 ? text : text + Repeat(text, times - 1);
+        }
+
+        public static class Headers
+        {
+            public static string Bearer(AccessToken token) => "Bearer " + token.Value;
+        }
+        """,
+        Verify.Diagnostic(Id).WithLocation(0).WithArguments("logged"),
+        Verify.Diagnostic(Id).WithLocation(1).WithArguments("returned to the model"),
+        Verify.Diagnostic(Id).WithLocation(3).WithArguments("logged"));
+
+    [Fact]
+    public Task HelperThatTakesTheTokenObject_ReportsInsideTheHelperOnly() => Verify.VerifyAsync("""
+        using System;
+        using AgentSafety;
+
+        public sealed class Tools
+        {
+            public void Sync([DelegatedToken("drive")] AccessToken token) => Dump(token);
+
+            private static void Dump(AccessToken token) => Console.WriteLine({|#0:token.Value|});
+        }
+        """,
+        Verify.Diagnostic(Id).WithLocation(0).WithArguments("logged"));
+
+    [Fact]
+    public Task HelperThatSendsTheTokenText_DoesNotTrigger() => Verify.VerifyAsync("""
+        using System.Net.Http;
+        using System.Net.Http.Headers;
+        using System.Threading.Tasks;
+        using AgentSafety;
+
+        public sealed class Tools(HttpClient http)
+        {
+            public Task<HttpResponseMessage> Files([DelegatedToken("drive")] AccessToken token) =>
+                Send(token.Value, "https://drive.example/files");
+
+            private Task<HttpResponseMessage> Send(string bearer, string url)
+            {
+                var request = new HttpRequestMessage(HttpMethod.Get, url);
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+                return http.SendAsync(request);
+            }
+        }
+        """);
 }
