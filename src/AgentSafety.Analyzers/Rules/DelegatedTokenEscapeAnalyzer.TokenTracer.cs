@@ -32,7 +32,7 @@ public sealed partial class DelegatedTokenEscapeAnalyzer
         /// <param name="settings">What every tracer of the compilation shares.</param>
         /// <param name="owner">The member whose body is traced.</param>
         /// <param name="escape">Told each place a token value escapes, and how.</param>
-        /// <param name="helperDepth">How many calls into helpers led here (0 for a body the compiler handed us).</param>
+        /// <param name="helperDepth">How many helper calls led here (0 for a body the compiler handed us).</param>
         public TokenTracer(
             TracerSettings settings, ISymbol owner, System.Action<IOperation, string> escape, int helperDepth = 0)
         {
