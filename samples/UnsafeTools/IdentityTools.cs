@@ -40,4 +40,12 @@ public sealed partial class OrderPlugin
     [RequiresPermission("orders:read")]
     public string[] MyOrders(string userId) =>                                                       // AS1003
         Orders.Where(order => order.UserId == userId).Select(order => order.Item).ToArray();
+
+    // The filter sits in a helper, and decides whose orders are counted all the same.
+    [KernelFunction]
+    [RequiresPermission("orders:read")]
+    public int OrderCount(string ownerId) => OwnedBy(ownerId).Count();                                // AS1003
+
+    private static IEnumerable<string> OwnedBy(string owner) =>
+        Orders.Where(order => order.UserId == owner).Select(order => order.Item);
 }

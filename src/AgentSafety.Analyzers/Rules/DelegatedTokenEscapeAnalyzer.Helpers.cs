@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using AgentSafety.Analyzers.ToolModel;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace AgentSafety.Analyzers.Rules;
 
@@ -55,7 +54,7 @@ public sealed partial class DelegatedTokenEscapeAnalyzer
         // Written without locks, like the rules' other shared caches; two threads may work out the same helper once
         // each, and the answers are equal.
         private ImmutableDictionary<(IParameterSymbol Parameter, int Depth), HelperUse> _uses =
-            ImmutableDictionary.Create<(IParameterSymbol, int), HelperUse>(new ParameterAtDepthComparer());
+            ImmutableDictionary.Create<(IParameterSymbol, int), HelperUse>(ParameterAtDepthComparer.Instance);
 
         public HelperSummaries(Compilation compilation) => _compilation = compilation;
 
@@ -65,16 +64,19 @@ public sealed partial class DelegatedTokenEscapeAnalyzer
         /// </summary>
         public HelperUse? Use(IParameterSymbol parameter, int depth, TracerSettings settings)
         {
-            if (parameter.ContainingSymbol is not IMethodSymbol method || Body(method) is not { } body)
+            if (parameter.ContainingSymbol is not IMethodSymbol called)
                 return null;
 
-            var parameters = BodyMethod(method).Parameters;
-            if (parameter.Ordinal >= parameters.Length)
+            var method = FunctionBodies.BodyMethod(called);
+            if (parameter.Ordinal >= method.Parameters.Length)
                 return null;
 
-            var definition = parameters[parameter.Ordinal];
+            var definition = method.Parameters[parameter.Ordinal];
             if (_uses.TryGetValue((definition, depth), out var known))
                 return known;
+
+            if (FunctionBodies.OperationOf(method, _compilation) is not { } body)
+                return null;
 
             string? escape = null;
             var tracer = new TokenTracer(settings, method, (_, how) => escape ??= how, depth);
@@ -83,36 +85,5 @@ public sealed partial class DelegatedTokenEscapeAnalyzer
                 escape, tracer.ReachedReturn);
             return ImmutableInterlocked.GetOrAdd(ref _uses, (definition, depth), use);
         }
-
-        // The operation tree of the method's body in this compilation, from the model the compiler keeps per file.
-        private IOperation? Body(IMethodSymbol method)
-        {
-            var source = BodyMethod(method);
-            if (source.DeclaringSyntaxReferences.IsEmpty || source.MethodKind is MethodKind.AnonymousFunction)
-                return null;
-
-            var syntax = source.DeclaringSyntaxReferences[0].GetSyntax();
-            if (!_compilation.ContainsSyntaxTree(syntax.SyntaxTree))
-                return null;
-
-            return FunctionBodies.ModelFor(syntax.SyntaxTree, _compilation).GetOperation(syntax);
-        }
-
-        // The declaration that holds the body: the generic definition, the implementing part of a partial method.
-        private static IMethodSymbol BodyMethod(IMethodSymbol method)
-        {
-            var definition = method.OriginalDefinition;
-            return definition.PartialImplementationPart ?? definition;
-        }
-    }
-
-    private sealed class ParameterAtDepthComparer
-        : System.Collections.Generic.IEqualityComparer<(IParameterSymbol, int)>
-    {
-        public bool Equals((IParameterSymbol, int) x, (IParameterSymbol, int) y) =>
-            x.Item2 == y.Item2 && SymbolEqualityComparer.Default.Equals(x.Item1, y.Item1);
-
-        public int GetHashCode((IParameterSymbol, int) obj) =>
-            (SymbolEqualityComparer.Default.GetHashCode(obj.Item1) * 31) + obj.Item2;
     }
 }

@@ -18,7 +18,7 @@ namespace AgentSafety.Analyzers.Rules;
 /// reports on the method's parameter, which an IDE shows on a build or a full-solution analysis.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ModelSuppliedIdentityAnalyzer : DiagnosticAnalyzer
+public sealed partial class ModelSuppliedIdentityAnalyzer : DiagnosticAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
         RuleIdentifiers.ModelSuppliedIdentity,
@@ -50,8 +50,10 @@ public sealed class ModelSuppliedIdentityAnalyzer : DiagnosticAnalyzer
 
             // No operation-block action fills this cache: a body is bound when a tool with an identity-named
             // parameter asks for it, which few tools do, so the rule costs almost nothing in code without them.
-            var uses = new MemberBodyCache<IReadOnlyDictionary<Location, string>>(ReadUses);
             var compilation = start.Compilation;
+            var helpers = new HelperDecisions(compilation);
+            var uses = new MemberBodyCache<IReadOnlyDictionary<Location, string>>(
+                (blocks, _) => ReadUses(blocks, helpers));
 
             // A method can be a tool twice (attributed and registered) and carry requirements as well.
             var reported = new ConcurrentDictionary<Location, bool>();
@@ -70,7 +72,8 @@ public sealed class ModelSuppliedIdentityAnalyzer : DiagnosticAnalyzer
     }
 
     // Per parameter declaration, the first use of an identity-named parameter that decides access.
-    private static IReadOnlyDictionary<Location, string> ReadUses(IReadOnlyList<IOperation> blocks, IMethodSymbol? _)
+    private static IReadOnlyDictionary<Location, string> ReadUses(
+        IReadOnlyList<IOperation> blocks, HelperDecisions helpers)
     {
         var uses = new Dictionary<Location, string>();
         var children = new List<IOperation>();
@@ -82,7 +85,7 @@ public sealed class ModelSuppliedIdentityAnalyzer : DiagnosticAnalyzer
         {
             var operation = pending.Pop();
             if (operation.Kind == OperationKind.ParameterReference)
-                AddUse((IParameterReferenceOperation)operation, uses);
+                AddUse((IParameterReferenceOperation)operation, uses, helpers);
 
             // Pushed last to first, so that a parameter's first use in source order is the one kept.
             children.Clear();
@@ -94,11 +97,13 @@ public sealed class ModelSuppliedIdentityAnalyzer : DiagnosticAnalyzer
         return uses;
     }
 
-    private static void AddUse(IParameterReferenceOperation reference, Dictionary<Location, string> uses)
+    private static void AddUse(
+        IParameterReferenceOperation reference, Dictionary<Location, string> uses, HelperDecisions helpers)
     {
         var parameter = reference.Parameter;
         if (parameter.Locations.Length > 0 && IdentityParameters.IsIdentityName(parameter.Name) &&
-            !uses.ContainsKey(parameter.Locations[0]) && IdentityParameters.ClassifyUse(reference) is { } use)
+            !uses.ContainsKey(parameter.Locations[0]) &&
+            IdentityParameters.ClassifyUse(reference, argument => helpers.Decides(argument, 1)) is { } use)
         {
             uses.Add(parameter.Locations[0], use);
         }

@@ -2,7 +2,10 @@ using Microsoft.CodeAnalysis;
 
 namespace AgentSafety.Analyzers.ToolModel;
 
-/// <summary>The semantic model for the file a tool's code sits in, which may not be the file being analyzed.</summary>
+/// <summary>
+/// The semantic model for the file a tool's code sits in, which may not be the file being analyzed, and the operation
+/// tree of a method the compilation declares.
+/// </summary>
 internal static class FunctionBodies
 {
     /// <summary>
@@ -19,5 +22,32 @@ internal static class FunctionBodies
 #pragma warning disable RS1030 // A tool's code may sit in another file; its model is needed to read it.
         return compilation.GetSemanticModel(tree);
 #pragma warning restore RS1030
+    }
+
+    /// <summary>
+    /// The declaration that holds <paramref name="method"/>'s body: its generic definition, or the implementing part
+    /// of a partial method.
+    /// </summary>
+    public static IMethodSymbol BodyMethod(IMethodSymbol method)
+    {
+        var definition = method.OriginalDefinition;
+        return definition.PartialImplementationPart ?? definition;
+    }
+
+    /// <summary>
+    /// The operation tree of <paramref name="method"/>'s body when <paramref name="compilation"/> declares it in
+    /// source (a method, constructor, accessor or local function), or null: a method of a referenced assembly, an
+    /// abstract or interface method, a lambda.
+    /// </summary>
+    public static IOperation? OperationOf(IMethodSymbol method, Compilation compilation)
+    {
+        var source = BodyMethod(method);
+        if (source.DeclaringSyntaxReferences.IsEmpty || source.MethodKind == MethodKind.AnonymousFunction)
+            return null;
+
+        var syntax = source.DeclaringSyntaxReferences[0].GetSyntax();
+        return compilation.ContainsSyntaxTree(syntax.SyntaxTree)
+            ? ModelFor(syntax.SyntaxTree, compilation).GetOperation(syntax)
+            : null;
     }
 }

@@ -57,14 +57,19 @@ internal static class IdentityParameters
     /// What the referenced value decides, or <see langword="null"/> when this use decides nothing (it is logged,
     /// validated for emptiness, passed on, returned). The walk stops at the enclosing method, local function or
     /// lambda, except that a lambda passed to a query operator such as <c>Where</c> is itself the use.
+    /// <paramref name="passedTo"/>, when given, says what a call decides with a value passed as this argument (a
+    /// helper of the same compilation that filters a query by it, say), or null to go on.
     /// </summary>
-    public static string? ClassifyUse(IParameterReferenceOperation reference)
+    public static string? ClassifyUse(
+        IParameterReferenceOperation reference, Func<IArgumentOperation, string?>? passedTo = null)
     {
         IOperation child = reference;
         for (var current = reference.Parent; current is not null; child = current, current = current.Parent)
         {
             switch (current)
             {
+                case IArgumentOperation argument when passedTo?.Invoke(argument) is { } decidedThere:
+                    return decidedThere;
                 case IInvocationOperation invocation when EmptinessChecks.Contains(invocation.TargetMethod.Name):
                     return null;
                 case IBinaryOperation binary when ComparesWithNull(binary):

@@ -9,6 +9,7 @@ internal static class ToolShapesCorpus
     public const string AllShapes = """
         using System;
         using System.ComponentModel;
+        using System.Linq;
         using System.Net;
         using System.Net.Http;
         using System.Net.Http.Headers;
@@ -48,6 +49,20 @@ internal static class ToolShapesCorpus
             }
 
             public partial string Partial(string value);
+
+            // Helpers the rules follow a value into: the token's text and a model-supplied user id.
+            [KernelFunction, RequiresPermission("orders:read")]
+            public string Orders(string userId, [DelegatedToken("shop")] AccessToken token) =>
+                Audit(token.Value, Pick(userId, 2));
+
+            private string Audit(string credential, string note)
+            {
+                logger.LogDebug("{Credential} {Note}", credential, note);
+                return credential.Length > 0 ? Audit(credential + "!", note) : note;
+            }
+
+            private static string Pick(string who, int depth) =>
+                depth > 0 ? Pick(who, depth - 1) : new[] { "anne" }.First(owner => owner == who);
         }
 
         public sealed partial class KernelTools

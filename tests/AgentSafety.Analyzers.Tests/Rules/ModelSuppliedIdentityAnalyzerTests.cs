@@ -130,4 +130,56 @@ public sealed class ModelSuppliedIdentityAnalyzerTests
             public static bool IsAllowed(string role) => role == "admin" ? true : false;
         }
         """);
+
+    // A helper of the same compilation that decides with the value decides for the tool that hands it over.
+    [Fact]
+    public Task IdentityDecidedInHelper_TriggersWithTheHelperNamed() => Verify.VerifyAsync("""
+        using System.Collections.Generic;
+        using System.Linq;
+        using Microsoft.SemanticKernel;
+
+        public sealed record Order(string UserId, string Item);
+
+        public sealed class OrderStore
+        {
+            private readonly List<Order> _orders = [];
+
+            public string[] ForUser(string owner) => Pick(owner).Select(order => order.Item).ToArray();
+
+            private IEnumerable<Order> Pick(string who) => _orders.Where(order => order.UserId == who);
+
+            public int Count(string owner) => owner.Length == 0 ? 0 : _orders.Count;
+        }
+
+        public static class Policy
+        {
+            public static bool Allows(string level)
+            {
+                if (level == "admin")
+                    return true;
+
+                return false;
+            }
+        }
+
+        public sealed class OrderPlugin(OrderStore store)
+        {
+            [KernelFunction]
+            public string[] MyOrders(string {|#0:userId|}) => store.ForUser(userId);
+
+            [KernelFunction]
+            public string Refund(string item, string {|#1:role|})
+            {
+                var allowed = Policy.Allows(role);
+                return allowed ? "refunded " + item : "no";
+            }
+
+            [KernelFunction]
+            public int Total(string userId) => store.Count(userId);
+        }
+        """,
+        Verify.Diagnostic("AS1003").WithLocation(0)
+            .WithArguments("userId", "a query filter in 'OrderStore.Pick'"),
+        Verify.Diagnostic("AS1003").WithLocation(1)
+            .WithArguments("role", "an authorization decision in 'Policy.Allows'"));
 }
