@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using AgentSafety.Analyzers.ToolModel;
 using Microsoft.CodeAnalysis;
 
@@ -50,40 +49,23 @@ public sealed partial class DelegatedTokenEscapeAnalyzer
     /// </summary>
     private sealed class HelperSummaries
     {
-        private readonly Compilation _compilation;
-        // Written without locks, like the rules' other shared caches; two threads may work out the same helper once
-        // each, and the answers are equal.
-        private ImmutableDictionary<(IParameterSymbol Parameter, int Depth), HelperUse> _uses =
-            ImmutableDictionary.Create<(IParameterSymbol, int), HelperUse>(ParameterAtDepthComparer.Instance);
+        private readonly HelperParameterCache<HelperUse> _uses;
 
-        public HelperSummaries(Compilation compilation) => _compilation = compilation;
+        public HelperSummaries(Compilation compilation) => _uses = new HelperParameterCache<HelperUse>(compilation);
 
         /// <summary>
         /// What the method declaring <paramref name="parameter"/> does with its value, or null when the method has
         /// no body in this compilation. <paramref name="depth"/> counts the helper calls that led here.
         /// </summary>
-        public HelperUse? Use(IParameterSymbol parameter, int depth, TracerSettings settings)
-        {
-            if (parameter.ContainingSymbol is not IMethodSymbol called)
-                return null;
-
-            var method = FunctionBodies.BodyMethod(called);
-            if (parameter.Ordinal >= method.Parameters.Length)
-                return null;
-
-            var definition = method.Parameters[parameter.Ordinal];
-            if (_uses.TryGetValue((definition, depth), out var known))
-                return known;
-
-            if (FunctionBodies.OperationOf(method, _compilation) is not { } body)
-                return null;
-
-            string? escape = null;
-            var tracer = new TokenTracer(settings, method, (_, how) => escape ??= how, depth);
-            tracer.TraceParameter(body, definition);
-            var use = escape is null && !tracer.ReachedReturn ? HelperUse.Nothing : new HelperUse(
-                escape, tracer.ReachedReturn);
-            return ImmutableInterlocked.GetOrAdd(ref _uses, (definition, depth), use);
-        }
+        public HelperUse? Use(IParameterSymbol parameter, int depth, TracerSettings settings) =>
+            _uses.Get(parameter, depth, helper =>
+            {
+                string? escape = null;
+                var tracer = new TokenTracer(settings, helper.Method, (_, how) => escape ??= how, depth);
+                tracer.TraceParameter(helper.Body, helper.Parameter);
+                return escape is null && !tracer.ReachedReturn
+                    ? HelperUse.Nothing
+                    : new HelperUse(escape, tracer.ReachedReturn);
+            });
     }
 }

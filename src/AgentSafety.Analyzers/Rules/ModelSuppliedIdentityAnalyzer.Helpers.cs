@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using AgentSafety.Analyzers.ToolModel;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -21,12 +20,10 @@ public sealed partial class ModelSuppliedIdentityAnalyzer
         // The cache cannot hold null, so "decides nothing" is kept as the empty string.
         private const string Nothing = "";
 
-        private readonly Compilation _compilation;
-        // Written without locks, like the rules' other shared caches: two threads may read one helper once each.
-        private ImmutableDictionary<(IParameterSymbol Parameter, int Depth), string> _decisions =
-            ImmutableDictionary.Create<(IParameterSymbol, int), string>(ParameterAtDepthComparer.Instance);
+        private readonly HelperParameterCache<string> _decisions;
 
-        public HelperDecisions(Compilation compilation) => _compilation = compilation;
+        public HelperDecisions(Compilation compilation) =>
+            _decisions = new HelperParameterCache<string>(compilation);
 
         /// <summary>
         /// What the method called with <paramref name="argument"/> decides with it, naming the method
@@ -34,23 +31,12 @@ public sealed partial class ModelSuppliedIdentityAnalyzer
         /// </summary>
         public string? Decides(IArgumentOperation argument, int depth)
         {
-            if (depth > MaxDepth || argument.Parameter is not { ContainingSymbol: IMethodSymbol called } parameter)
+            if (depth > MaxDepth || argument.Parameter is not { } parameter)
                 return null;
 
-            var method = FunctionBodies.BodyMethod(called);
-            if (parameter.Ordinal >= method.Parameters.Length)
-                return null;
-
-            var definition = method.Parameters[parameter.Ordinal];
-            if (_decisions.TryGetValue((definition, depth), out var known))
-                return known.Length == 0 ? null : known;
-
-            if (FunctionBodies.OperationOf(method, _compilation) is not { } body)
-                return null;
-
-            var decision = FirstDecision(body, definition, depth) is { } use ? Within(use, method) : Nothing;
-            decision = ImmutableInterlocked.GetOrAdd(ref _decisions, (definition, depth), decision);
-            return decision.Length == 0 ? null : decision;
+            var decision = _decisions.Get(parameter, depth, helper =>
+                FirstDecision(helper.Body, helper.Parameter, depth) is { } use ? Within(use, helper.Method) : Nothing);
+            return string.IsNullOrEmpty(decision) ? null : decision;
         }
 
         private string? FirstDecision(IOperation body, IParameterSymbol parameter, int depth)
