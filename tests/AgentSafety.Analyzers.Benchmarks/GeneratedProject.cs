@@ -133,14 +133,22 @@ internal sealed class GeneratedProject(
         var tokenParameter = withAgentFrameworks && index % 2 == 0
             ? ", [DelegatedToken(\"api\", \"read\")] AccessToken token"
             : "";
-        var tokenValue = withAgentFrameworks && index % 2 == 0 ? "token.Value" : "Header(id)";
+        // A quarter of the tools name their id like a user's, so that AS1003 reads them and follows the id into
+        // Header; a quarter hand the token's text to the Bearer helper, so that AS3002 follows it there.
+        var id = withAgentFrameworks && index % 4 == 1 ? "ownerId" : "id";
+        var authorization = (withAgentFrameworks, index % 4) switch
+        {
+            (true, 0) => "Bearer(token.Value)",
+            (true, 2) => "new AuthenticationHeaderValue(\"Bearer\", token.Value)",
+            _ => $"new AuthenticationHeaderValue(\"Bearer\", Header({id}))",
+        };
         return string.Create(CultureInfo.InvariantCulture, $$"""
-            {{attributes}}    public async Task<string> Tool{{index}}(string id, int count{{tokenParameter}})
+            {{attributes}}    public async Task<string> Tool{{index}}(string {{id}}, int count{{tokenParameter}})
                 {
-                    var url = $"https://api.example.com/{{file}}/{id}?n={count}";
+                    var url = $"https://api.example.com/{{file}}/{{{id}}}?n={count}";
                     using var request = new HttpRequestMessage(HttpMethod.Get, url);
-                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", {{tokenValue}});
-                    var text = string.Join(",", Enumerable.Range(0, count).Select(i => id + i));
+                    request.Headers.Authorization = {{authorization}};
+                    var text = string.Join(",", Enumerable.Range(0, count).Select(i => {{id}} + i));
                     if (text.Length > 100)
                         text = text[..100];
 
@@ -153,6 +161,8 @@ internal sealed class GeneratedProject(
 
     private static string Helper(int file) => string.Create(CultureInfo.InvariantCulture, $$"""
             private static string Header(string id) => "h" + id.Length.ToString();
+
+            private static AuthenticationHeaderValue Bearer(string value) => new("Bearer", value);
 
             private static string Normalize(string value) =>
                 value.Trim().ToUpperInvariant().Replace("{{file}}", "#", StringComparison.Ordinal);
