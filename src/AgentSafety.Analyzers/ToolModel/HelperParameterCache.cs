@@ -26,8 +26,12 @@ internal sealed class HelperParameterCache<TResult>
     /// </summary>
     public TResult? Get(IParameterSymbol parameter, int depth, Func<HelperParameter, TResult> read)
     {
-        if (parameter.ContainingSymbol is not IMethodSymbol called)
+        // Most calls a value reaches are into referenced assemblies, which have no body here: no lookup for those.
+        if (parameter.ContainingSymbol is not IMethodSymbol called ||
+            called.OriginalDefinition.DeclaringSyntaxReferences.IsEmpty)
+        {
             return null;
+        }
 
         var method = FunctionBodies.BodyMethod(called);
         if (parameter.Ordinal >= method.Parameters.Length)
