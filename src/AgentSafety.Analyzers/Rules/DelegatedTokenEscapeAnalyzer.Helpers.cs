@@ -12,13 +12,10 @@ public sealed partial class DelegatedTokenEscapeAnalyzer
         public TracerSettings(ToolCompilationContext tools, Compilation compilation)
         {
             Tools = tools;
-            Exception = tools.Exception;
             Helpers = new HelperSummaries(compilation);
         }
 
         public ToolCompilationContext Tools { get; }
-
-        public INamedTypeSymbol? Exception { get; }
 
         public HelperSummaries Helpers { get; }
     }
@@ -62,7 +59,7 @@ public sealed partial class DelegatedTokenEscapeAnalyzer
             {
                 string? escape = null;
                 var tracer = new TokenTracer(settings, helper.Method, (_, how) => escape ??= how, depth);
-                tracer.TraceParameter(helper.Body, helper.Parameter);
+                tracer.TraceParameter(helper);
                 return escape is null && !tracer.ReachedReturn
                     ? HelperUse.Nothing
                     : new HelperUse(escape, tracer.ReachedReturn);

@@ -46,20 +46,16 @@ public sealed partial class DelegatedTokenEscapeAnalyzer
         public bool ReachedReturn { get; private set; }
 
         /// <summary>
-        /// Traces the value of <paramref name="parameter"/> through the body <paramref name="root"/>: its text when it
-        /// is an <c>AccessToken</c>, else the value itself. Used on helper methods, whose returns hand the value back.
+        /// Traces the value of a helper's parameter through the helper's body: its text when it is an
+        /// <c>AccessToken</c>, else the value itself. Returns from the helper hand the value back to the caller.
         /// </summary>
-        public void TraceParameter(IOperation root, IParameterSymbol parameter)
+        public void TraceParameter(HelperParameter helper)
         {
-            var isToken = IsTokenType(parameter.Type);
-            foreach (var operation in root.Descendants())
+            var isToken = IsTokenType(helper.Parameter.Type);
+            foreach (var reference in helper.References())
             {
-                if (operation is not IParameterReferenceOperation reference ||
-                    !SymbolEqualityComparer.Default.Equals(reference.Parameter, parameter) ||
-                    IsAssignmentTarget(reference))
-                {
+                if (IsAssignmentTarget(reference))
                     continue;
-                }
 
                 if (!isToken)
                     Trace(reference, 0);
@@ -139,7 +135,7 @@ public sealed partial class DelegatedTokenEscapeAnalyzer
                     Report(value, Stored(holder));
                     break;
                 case IObjectCreationOperation creation
-                    when !ToolCompilationContext.DerivesFrom(creation.Type, _settings.Exception):
+                    when !ToolCompilationContext.DerivesFrom(creation.Type, _settings.Tools.Exception):
                     Trace(creation, 0);
                     break;
                 case IInvocationOperation helper when FollowHelper(argument) is { ReturnsValue: true }:
@@ -247,7 +243,7 @@ public sealed partial class DelegatedTokenEscapeAnalyzer
                     Report(reportAt, "logged");
                     break;
                 case IObjectCreationOperation creation
-                    when ToolCompilationContext.DerivesFrom(creation.Type, _settings.Exception):
+                    when ToolCompilationContext.DerivesFrom(creation.Type, _settings.Tools.Exception):
                     Report(reportAt, "put in an exception message");
                     break;
                 case IObjectCreationOperation creation:

@@ -35,20 +35,16 @@ public sealed partial class ModelSuppliedIdentityAnalyzer
                 return null;
 
             var decision = _decisions.Get(parameter, depth, helper =>
-                FirstDecision(helper.Body, helper.Parameter, depth) is { } use ? Within(use, helper.Method) : Nothing);
+                FirstDecision(helper, depth) is { } use ? Within(use, helper.Method) : Nothing);
             return string.IsNullOrEmpty(decision) ? null : decision;
         }
 
-        private string? FirstDecision(IOperation body, IParameterSymbol parameter, int depth)
+        private string? FirstDecision(HelperParameter helper, int depth)
         {
-            foreach (var operation in body.Descendants())
+            foreach (var reference in helper.References())
             {
-                if (operation is IParameterReferenceOperation reference &&
-                    SymbolEqualityComparer.Default.Equals(reference.Parameter, parameter) &&
-                    IdentityParameters.ClassifyUse(reference, argument => Decides(argument, depth + 1)) is { } use)
-                {
+                if (IdentityParameters.ClassifyUse(reference, argument => Decides(argument, depth + 1)) is { } use)
                     return use;
-                }
             }
 
             return null;

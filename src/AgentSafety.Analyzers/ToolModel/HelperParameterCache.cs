@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace AgentSafety.Analyzers.ToolModel;
 
@@ -52,11 +54,13 @@ internal sealed class HelperParameterCache<TResult>
 /// <summary>A parameter of a method the compilation declares, with the operation tree of the method's body.</summary>
 internal readonly struct HelperParameter
 {
+    private readonly IOperation _body;
+
     public HelperParameter(IMethodSymbol method, IParameterSymbol parameter, IOperation body)
     {
         Method = method;
         Parameter = parameter;
-        Body = body;
+        _body = body;
     }
 
     /// <summary>The declaration that holds the body: a generic definition, a partial method's own part.</summary>
@@ -64,5 +68,16 @@ internal readonly struct HelperParameter
 
     public IParameterSymbol Parameter { get; }
 
-    public IOperation Body { get; }
+    /// <summary>Every reference to the parameter in the body, in source order.</summary>
+    public IEnumerable<IParameterReferenceOperation> References()
+    {
+        foreach (var operation in _body.Descendants())
+        {
+            if (operation is IParameterReferenceOperation reference &&
+                SymbolEqualityComparer.Default.Equals(reference.Parameter, Parameter))
+            {
+                yield return reference;
+            }
+        }
+    }
 }
